@@ -1,0 +1,569 @@
+//! Commands: the only way to change a workspace. [`apply`] checks a command
+//! completely before touching anything, so an error leaves the workspace
+//! exactly as it was; on success it returns the events it appended.
+
+use serde::{Deserialize, Serialize};
+
+use super::event::{channel_text, urgency_text};
+use super::{
+    Change, Channel, Comment, Customer, DataFlag, Department, Event, Id, IdSource, Member, Request, Status, Timestamp,
+    Urgency, Workspace,
+};
+
+/// Longest title accepted, in characters (not bytes).
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Everything a command needs from the outside world: the time, who is acting
+/// and where new ids come from.
+pub struct Ctx<'a> {
+    pub now: Timestamp,
+    pub actor: Option<Id>,
+    pub ids: &'a mut dyn IdSource,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(now: Timestamp, actor: Option<Id>, ids: &'a mut dyn IdSource) -> Self {
+        Self { now, actor, ids }
+    }
+}
+
+/// The fields of a request as typed in or imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRequest {
+    pub title: String,
+    pub description: String,
+    pub customer: Customer,
+    pub channel: Channel,
+    pub category: String,
+    pub urgency: Urgency,
+    pub tags: Vec<String>,
+    pub preferences: String,
+    /// First-contact owner; defaults to the acting member.
+    pub owner: Option<Id>,
+}
+
+impl NewRequest {
+    /// A request with only a title and neutral defaults.
+    pub fn titled(title: &str) -> Self {
+        Self {
+            title: title.to_string(),
+            description: String::new(),
+            customer: Customer::default(),
+            channel: Channel::Other,
+            category: String::new(),
+            urgency: Urgency::Medium,
+            tags: Vec::new(),
+            preferences: String::new(),
+            owner: None,
+        }
+    }
+}
+
+/// A request coming from another system, with whatever history it has.
+/// Missing times stay missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedRequest {
+    pub fields: NewRequest,
+    pub status: Status,
+    pub created_at: Option<Timestamp>,
+    pub first_response_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub resolution: String,
+    pub satisfaction: Option<u8>,
+    pub flags: Vec<DataFlag>,
+    pub source: String,
+}
+
+/// Changes to a request's descriptive fields; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestPatch {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub customer_name: Option<String>,
+    pub customer_contact: Option<String>,
+    pub channel: Option<Channel>,
+    pub category: Option<String>,
+    pub urgency: Option<Urgency>,
+    pub tags: Option<Vec<String>>,
+    pub preferences: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberPatch {
+    pub name: Option<String>,
+    pub department: Option<Id>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    CreateRequest(NewRequest),
+    ImportRequests(Vec<ImportedRequest>),
+    UpdateRequest { request: Id, patch: RequestPatch },
+    Assign { request: Id, to: Id, reason: String },
+    RecordFirstResponse { request: Id },
+    StartWork { request: Id },
+    WaitForCustomer { request: Id, note: String },
+    Resolve { request: Id, summary: String },
+    Close { request: Id, satisfaction: Option<u8> },
+    Reopen { request: Id, reason: String },
+    AddComment { request: Id, text: String },
+    RenameWorkspace { name: String },
+    AddDepartment { name: String },
+    RenameDepartment { department: Id, name: String },
+    RemoveDepartment { department: Id },
+    AddMember { name: String, department: Id },
+    UpdateMember { member: Id, patch: MemberPatch },
+}
+
+/// Why a command was refused. Each says what, where and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: Id },
+    #[error("request #{number} is {from:?}: it cannot move to {to:?} ({action})")]
+    IllegalTransition { number: u32, from: Status, to: Status, action: &'static str },
+    #[error("{field}: {problem}")]
+    Invalid { field: &'static str, problem: String },
+    #[error("request #{number} already has its first response recorded")]
+    FirstResponseAlreadyRecorded { number: u32 },
+    #[error("request #{number} is {status:?}: {action} is only possible on an open request")]
+    NotOpen { number: u32, status: Status, action: &'static str },
+    #[error("department {name:?} still has {members} member(s): move them first")]
+    DepartmentInUse { name: String, members: usize },
+    #[error("import item {index}: {problem}")]
+    BadImport { index: usize, problem: String },
+}
+
+fn invalid(field: &'static str, problem: impl Into<String>) -> CommandError {
+    CommandError::Invalid { field, problem: problem.into() }
+}
+
+fn required_text(field: &'static str, value: &str) -> Result<String, CommandError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(invalid(field, "must not be empty"));
+    }
+    Ok(trimmed.to_string())
+}
+
+fn check_title(value: &str) -> Result<String, CommandError> {
+    let title = required_text("title", value)?;
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(invalid("title", format!("at most {MAX_TITLE_CHARS} characters, found {chars}")));
+    }
+    Ok(title)
+}
+
+fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let t = tag.trim();
+        if !t.is_empty() && !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+fn check_satisfaction(value: Option<u8>) -> Result<Option<u8>, CommandError> {
+    match value {
+        Some(v) if !(1..=5).contains(&v) => Err(invalid("satisfaction", format!("expected 1 to 5, found {v}"))),
+        other => Ok(other),
+    }
+}
+
+/// Collects the events of one command before they are appended.
+struct Trail<'c, 'a> {
+    ctx: &'c mut Ctx<'a>,
+    request: Option<Id>,
+    events: Vec<Event>,
+}
+
+impl Trail<'_, '_> {
+    fn push(&mut self, change: Change) {
+        let id = self.ctx.ids.next_id();
+        self.events.push(Event { id, at: self.ctx.now, actor: self.ctx.actor, request: self.request, change });
+    }
+
+    fn push_for(&mut self, request: Id, change: Change) {
+        let saved = self.request.replace(request);
+        self.push(change);
+        self.request = saved;
+    }
+}
+
+/// Applies one command. On error nothing has changed.
+pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Event>, CommandError> {
+    let mut trail = Trail { ctx, request: None, events: Vec::new() };
+    match cmd {
+        Command::CreateRequest(new) => create_request(ws, new, &mut trail)?,
+        Command::ImportRequests(items) => import_requests(ws, items, &mut trail)?,
+        Command::UpdateRequest { request, patch } => update_request(ws, request, patch, &mut trail)?,
+        Command::Assign { request, to, reason } => assign(ws, request, to, reason, &mut trail)?,
+        Command::RecordFirstResponse { request } => {
+            let r = open_request(ws, request, "recording the first response")?;
+            if r.first_response_at.is_some() {
+                return Err(CommandError::FirstResponseAlreadyRecorded { number: r.number });
+            }
+            let from = r.status;
+            trail.request = Some(request);
+            let now = trail.ctx.now;
+            trail.push(Change::FirstResponseRecorded { at: now });
+            let r = ws.requests.get_mut(&request).ok_or(CommandError::NotFound { what: "request", id: request })?;
+            r.first_response_at = Some(now);
+            if from == Status::New || from == Status::Reopened {
+                r.status = Status::InProgress;
+                trail.push(Change::StatusChanged { from, to: Status::InProgress, note: String::new() });
+            }
+            r.updated_at = now;
+        }
+        Command::StartWork { request } => move_status(ws, request, Status::InProgress, "start work", String::new(), &mut trail)?,
+        Command::WaitForCustomer { request, note } => {
+            move_status(ws, request, Status::WaitingForCustomer, "wait for customer", note.trim().to_string(), &mut trail)?
+        }
+        Command::Resolve { request, summary } => {
+            let summary = required_text("summary", &summary)?;
+            move_status(ws, request, Status::Resolved, "resolve", summary.clone(), &mut trail)?;
+            let now = trail.ctx.now;
+            if let Some(r) = ws.requests.get_mut(&request) {
+                r.resolved_at = Some(now);
+                r.resolution = summary;
+            }
+        }
+        Command::Close { request, satisfaction } => {
+            let satisfaction = check_satisfaction(satisfaction)?;
+            let before = find_request(ws, request)?.satisfaction;
+            move_status(ws, request, Status::Closed, "close", String::new(), &mut trail)?;
+            let now = trail.ctx.now;
+            if let Some(r) = ws.requests.get_mut(&request) {
+                r.closed_at = Some(now);
+                if satisfaction.is_some() {
+                    r.satisfaction = satisfaction;
+                }
+            }
+            if satisfaction.is_some() && satisfaction != before {
+                trail.push(Change::SatisfactionRecorded { before, after: satisfaction });
+            }
+        }
+        Command::Reopen { request, reason } => {
+            let reason = required_text("reason", &reason)?;
+            move_status(ws, request, Status::Reopened, "reopen", reason, &mut trail)?;
+            if let Some(r) = ws.requests.get_mut(&request) {
+                r.reopen_count += 1;
+                r.resolved_at = None;
+                r.closed_at = None;
+            }
+        }
+        Command::AddComment { request, text } => {
+            let text = required_text("comment", &text)?;
+            find_request(ws, request)?;
+            let id = trail.ctx.ids.next_id();
+            let now = trail.ctx.now;
+            let author = trail.ctx.actor;
+            trail.push_for(request, Change::CommentAdded { comment: id, text: text.clone() });
+            if let Some(r) = ws.requests.get_mut(&request) {
+                r.comments.push(Comment { id, at: now, author, text });
+                r.updated_at = now;
+            }
+        }
+        Command::RenameWorkspace { name } => {
+            let name = required_text("workspace name", &name)?;
+            if name != ws.name {
+                trail.push(Change::WorkspaceRenamed { before: ws.name.clone(), after: name.clone() });
+                ws.name = name;
+            }
+        }
+        Command::AddDepartment { name } => {
+            let name = required_text("department name", &name)?;
+            if ws.departments.iter().any(|d| d.name == name) {
+                return Err(invalid("department name", format!("{name:?} exists already")));
+            }
+            let id = trail.ctx.ids.next_id();
+            trail.push(Change::DepartmentAdded { department: id, name: name.clone() });
+            ws.departments.push(Department { id, name, builtin: None });
+        }
+        Command::RenameDepartment { department, name } => {
+            let name = required_text("department name", &name)?;
+            let d = ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
+            let before = d.name.clone();
+            if before != name {
+                trail.push(Change::DepartmentRenamed { department, before, after: name.clone() });
+                if let Some(d) = ws.departments.iter_mut().find(|d| d.id == department) {
+                    d.name = name;
+                }
+            }
+        }
+        Command::RemoveDepartment { department } => {
+            let d = ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
+            let members = ws.members.iter().filter(|m| m.department == department).count();
+            let name = d.name.clone();
+            if members > 0 {
+                let shown = if name.is_empty() { d.builtin.clone().unwrap_or_default() } else { name };
+                return Err(CommandError::DepartmentInUse { name: shown, members });
+            }
+            trail.push(Change::DepartmentRemoved { department, name });
+            ws.departments.retain(|d| d.id != department);
+        }
+        Command::AddMember { name, department } => {
+            let name = required_text("member name", &name)?;
+            ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
+            let id = trail.ctx.ids.next_id();
+            trail.push(Change::MemberAdded { member: id, name: name.clone(), department });
+            ws.members.push(Member { id, name, department, active: true });
+        }
+        Command::UpdateMember { member, patch } => update_member(ws, member, patch, &mut trail)?,
+    }
+    let events = trail.events;
+    ws.events.extend(events.iter().cloned());
+    Ok(events)
+}
+
+fn find_request(ws: &Workspace, id: Id) -> Result<&Request, CommandError> {
+    ws.requests.get(&id).ok_or(CommandError::NotFound { what: "request", id })
+}
+
+fn open_request<'w>(ws: &'w Workspace, id: Id, action: &'static str) -> Result<&'w Request, CommandError> {
+    let r = find_request(ws, id)?;
+    if !r.status.is_open() {
+        return Err(CommandError::NotOpen { number: r.number, status: r.status, action });
+    }
+    Ok(r)
+}
+
+fn check_member(ws: &Workspace, id: Id, field: &'static str) -> Result<(), CommandError> {
+    match ws.member(id) {
+        None => Err(CommandError::NotFound { what: "member", id }),
+        Some(m) if !m.active => Err(invalid(field, format!("{} is inactive", m.name))),
+        Some(_) => Ok(()),
+    }
+}
+
+fn move_status(
+    ws: &mut Workspace,
+    request: Id,
+    to: Status,
+    action: &'static str,
+    note: String,
+    trail: &mut Trail,
+) -> Result<(), CommandError> {
+    let r = find_request(ws, request)?;
+    if !r.status.can_move_to(to) {
+        return Err(CommandError::IllegalTransition { number: r.number, from: r.status, to, action });
+    }
+    let from = r.status;
+    trail.push_for(request, Change::StatusChanged { from, to, note });
+    let now = trail.ctx.now;
+    if let Some(r) = ws.requests.get_mut(&request) {
+        r.status = to;
+        r.updated_at = now;
+    }
+    Ok(())
+}
+
+fn validate_new(ws: &Workspace, new: &NewRequest) -> Result<NewRequest, CommandError> {
+    let title = check_title(&new.title)?;
+    if let Some(owner) = new.owner {
+        check_member(ws, owner, "owner")?;
+    }
+    Ok(NewRequest {
+        title,
+        description: new.description.trim().to_string(),
+        customer: Customer { name: new.customer.name.trim().to_string(), contact: new.customer.contact.trim().to_string() },
+        channel: new.channel,
+        category: new.category.trim().to_string(),
+        urgency: new.urgency,
+        tags: clean_tags(&new.tags),
+        preferences: new.preferences.trim().to_string(),
+        owner: new.owner,
+    })
+}
+
+fn blank_request(id: Id, number: u32, f: NewRequest, now: Timestamp) -> Request {
+    Request {
+        id,
+        number,
+        title: f.title,
+        description: f.description,
+        customer: f.customer,
+        channel: f.channel,
+        category: f.category,
+        urgency: f.urgency,
+        tags: f.tags,
+        preferences: f.preferences,
+        owner: f.owner,
+        handler: f.owner,
+        previous_handlers: Vec::new(),
+        status: Status::New,
+        created_at: Some(now),
+        first_response_at: None,
+        resolved_at: None,
+        closed_at: None,
+        resolution: String::new(),
+        satisfaction: None,
+        reopen_count: 0,
+        return_count: 0,
+        comments: Vec::new(),
+        flags: Vec::new(),
+        source: None,
+        updated_at: now,
+    }
+}
+
+fn create_request(ws: &mut Workspace, new: NewRequest, trail: &mut Trail) -> Result<(), CommandError> {
+    let mut fields = validate_new(ws, &new)?;
+    if fields.owner.is_none() {
+        if let Some(actor) = trail.ctx.actor {
+            if ws.member(actor).is_some_and(|m| m.active) {
+                fields.owner = Some(actor);
+            }
+        }
+    }
+    let id = trail.ctx.ids.next_id();
+    let number = ws.next_number;
+    let now = trail.ctx.now;
+    trail.push_for(id, Change::RequestCreated { number, title: fields.title.clone() });
+    ws.requests.insert(id, blank_request(id, number, fields, now));
+    ws.next_number += 1;
+    Ok(())
+}
+
+fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut Trail) -> Result<(), CommandError> {
+    // Validate every item before inserting any, so a bad item leaves nothing behind.
+    let mut checked = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let fields = validate_new(ws, &item.fields)
+            .map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
+        check_satisfaction(item.satisfaction).map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
+        checked.push((fields, item));
+    }
+    let now = trail.ctx.now;
+    for (fields, item) in checked {
+        let id = trail.ctx.ids.next_id();
+        let number = ws.next_number;
+        trail.push_for(id, Change::RequestImported { number, source: item.source.clone() });
+        let mut r = blank_request(id, number, fields, now);
+        r.status = item.status;
+        r.created_at = item.created_at;
+        r.first_response_at = item.first_response_at;
+        r.resolved_at = item.resolved_at;
+        r.closed_at = item.closed_at;
+        r.resolution = item.resolution;
+        r.satisfaction = item.satisfaction;
+        r.flags = item.flags;
+        r.source = Some(item.source);
+        ws.requests.insert(id, r);
+        ws.next_number += 1;
+    }
+    Ok(())
+}
+
+fn update_request(ws: &mut Workspace, request: Id, patch: RequestPatch, trail: &mut Trail) -> Result<(), CommandError> {
+    let r = find_request(ws, request)?;
+    let mut next = r.clone();
+    let mut changes: Vec<(&'static str, String, String)> = Vec::new();
+    let mut text_field = |name: &'static str, slot: &mut String, value: Option<String>, required: bool| {
+        if let Some(v) = value {
+            let v = if required { check_title(&v)? } else { v.trim().to_string() };
+            if *slot != v {
+                changes.push((name, slot.clone(), v.clone()));
+                *slot = v;
+            }
+        }
+        Ok::<(), CommandError>(())
+    };
+    text_field("title", &mut next.title, patch.title, true)?;
+    text_field("description", &mut next.description, patch.description, false)?;
+    text_field("customer_name", &mut next.customer.name, patch.customer_name, false)?;
+    text_field("customer_contact", &mut next.customer.contact, patch.customer_contact, false)?;
+    text_field("category", &mut next.category, patch.category, false)?;
+    text_field("preferences", &mut next.preferences, patch.preferences, false)?;
+    if let Some(c) = patch.channel.filter(|c| *c != next.channel) {
+        changes.push(("channel", channel_text(next.channel), channel_text(c)));
+        next.channel = c;
+    }
+    if let Some(u) = patch.urgency.filter(|u| *u != next.urgency) {
+        changes.push(("urgency", urgency_text(next.urgency), urgency_text(u)));
+        next.urgency = u;
+    }
+    if let Some(tags) = patch.tags {
+        let tags = clean_tags(&tags);
+        if tags != next.tags {
+            changes.push(("tags", next.tags.join(", "), tags.join(", ")));
+            next.tags = tags;
+        }
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    next.updated_at = trail.ctx.now;
+    for (field, before, after) in changes {
+        trail.push_for(request, Change::FieldChanged { field: field.to_string(), before, after });
+    }
+    ws.requests.insert(request, next);
+    Ok(())
+}
+
+fn assign(ws: &mut Workspace, request: Id, to: Id, reason: String, trail: &mut Trail) -> Result<(), CommandError> {
+    let r = open_request(ws, request, "assigning")?;
+    check_member(ws, to, "assignee")?;
+    let reason = reason.trim().to_string();
+    let from = r.handler;
+    if from == Some(to) {
+        return Err(invalid("assignee", "is already handling this request"));
+    }
+    if from.is_some() && reason.is_empty() {
+        return Err(invalid("reason", "a reassignment needs a reason"));
+    }
+    let takes_ownership = r.owner.is_none();
+    trail.push_for(request, Change::Assigned { from, to, reason });
+    if takes_ownership {
+        trail.push_for(request, Change::FieldChanged { field: "owner".into(), before: String::new(), after: to.to_string() });
+    }
+    let now = trail.ctx.now;
+    if let Some(r) = ws.requests.get_mut(&request) {
+        if let Some(prev) = from {
+            r.previous_handlers.push(prev);
+        }
+        if r.previous_handlers.contains(&to) {
+            r.return_count += 1;
+        }
+        r.handler = Some(to);
+        if takes_ownership {
+            r.owner = Some(to);
+        }
+        r.updated_at = now;
+    }
+    Ok(())
+}
+
+fn update_member(ws: &mut Workspace, member: Id, patch: MemberPatch, trail: &mut Trail) -> Result<(), CommandError> {
+    let m = ws.member(member).ok_or(CommandError::NotFound { what: "member", id: member })?.clone();
+    let mut next = m.clone();
+    let mut changes = Vec::new();
+    if let Some(name) = patch.name {
+        let name = required_text("member name", &name)?;
+        if name != next.name {
+            changes.push(("name", next.name.clone(), name.clone()));
+            next.name = name;
+        }
+    }
+    if let Some(d) = patch.department.filter(|d| *d != next.department) {
+        ws.department(d).ok_or(CommandError::NotFound { what: "department", id: d })?;
+        changes.push(("department", next.department.to_string(), d.to_string()));
+        next.department = d;
+    }
+    if let Some(active) = patch.active.filter(|a| *a != next.active) {
+        changes.push(("active", next.active.to_string(), active.to_string()));
+        next.active = active;
+    }
+    for (field, before, after) in changes {
+        trail.push(Change::MemberChanged { member, field: field.to_string(), before, after });
+    }
+    if let Some(slot) = ws.members.iter_mut().find(|x| x.id == member) {
+        *slot = next;
+    }
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Dashboard figures, as defined in METRICS.md.

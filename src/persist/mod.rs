@@ -1,0 +1,4 @@
+//! Persistence and files: the snapshot format (pure), CSV import (pure), and
+//! the one browser-storage adapter (wasm only).
+pub mod csv_import;
+pub mod snapshot;
