@@ -122,7 +122,10 @@ pub enum Command {
 pub enum CommandError {
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: Id },
-    #[error("request #{number} is {from:?}: it cannot move to {to:?} ({action})")]
+    #[error(
+        "request #{number} is {from:?}: it cannot move to {to:?} ({action}); from {from:?} it can only move to {}",
+        allowed_moves(.from)
+    )]
     IllegalTransition { number: u32, from: Status, to: Status, action: &'static str },
     #[error("{field}: {problem}")]
     Invalid { field: &'static str, problem: String },
@@ -134,6 +137,16 @@ pub enum CommandError {
     DepartmentInUse { name: String, members: usize },
     #[error("import item {index}: {problem}")]
     BadImport { index: usize, problem: String },
+}
+
+/// The states a request in `from` may move to, for error texts: "InProgress, Resolved".
+fn allowed_moves(from: &Status) -> String {
+    Status::ALL
+        .into_iter()
+        .filter(|to| from.can_move_to(*to))
+        .map(|to| format!("{to:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn invalid(field: &'static str, problem: impl Into<String>) -> CommandError {
@@ -245,7 +258,7 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
                 }
             }
             if satisfaction.is_some() && satisfaction != before {
-                trail.push(Change::SatisfactionRecorded { before, after: satisfaction });
+                trail.push_for(request, Change::SatisfactionRecorded { before, after: satisfaction });
             }
         }
         Command::Reopen { request, reason } => {
@@ -288,6 +301,9 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
         Command::RenameDepartment { department, name } => {
             let name = required_text("department name", &name)?;
             let d = ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
+            if ws.departments.iter().any(|other| other.id != department && other.name == name) {
+                return Err(invalid("department name", format!("{name:?} exists already")));
+            }
             let before = d.name.clone();
             if before != name {
                 trail.push(Change::DepartmentRenamed { department, before, after: name.clone() });

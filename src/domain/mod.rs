@@ -17,6 +17,8 @@
 //! ```
 
 mod command;
+#[cfg(test)]
+mod command_tests;
 mod event;
 mod ids;
 pub mod metrics;

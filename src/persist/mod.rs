@@ -2,3 +2,5 @@
 //! the one browser-storage adapter (wasm only).
 pub mod csv_import;
 pub mod snapshot;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;

@@ -1,1 +1,1149 @@
-//! The JSON snapshot format.
+//! The JSON snapshot format: a whole workspace in one file
+//! (`<name>-<date>.baton.json`), versioned so that files written by older
+//! versions of Baton keep opening. The format is documented field by field in
+//! `docs/snapshot-format.md` and as a JSON Schema in `docs/snapshot.schema.json`.
+//!
+//! ```
+//! use baton::domain::*;
+//! use baton::persist::snapshot::Snapshot;
+//! let mut ids = SeqIds::new(1);
+//! let now = ts("2026-12-01T09:00:00Z");
+//! let ws = Workspace::with_default_departments(&mut ids, "Pilot", now);
+//! let json = Snapshot::of(&ws, now).to_json();
+//! let back = Snapshot::parse("pilot-2026-12-01.baton.json", &json)?;
+//! assert_eq!(back.to_json(), json);
+//! assert_eq!(back.into_workspace(), ws);
+//! # Ok::<(), baton::persist::snapshot::SnapshotError>(())
+//! ```
+//!
+//! Reading goes through four stages, each with its own kind of error:
+//! the text must be JSON ([`SnapshotErrorKind::NotJson`]); its `format` and
+//! `version` must be ours and not newer than [`VERSION`]; older versions are
+//! brought up to date by [`migrate`], one step per version; then the typed
+//! structure is read with the JSON path of any mismatch, and finally the
+//! references between records are checked.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::{
+    Channel, DataFlag, Department, Event, Id, Member, Request, Status, Timestamp, Urgency,
+    Workspace, MAX_TITLE_CHARS,
+};
+
+/// The value of the `format` field of every snapshot.
+pub const FORMAT: &str = "baton.workspace";
+/// The format version this build writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// The workspace record without its requests and events. The browser
+/// storage adapter keeps it as the stored workspace record too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceMeta {
+    pub id: Id,
+    pub name: String,
+    pub created_at: Timestamp,
+    /// The next short request number (#1, #2, …); greater than every number in use.
+    pub next_number: u32,
+    pub departments: Vec<Department>,
+    pub members: Vec<Member>,
+}
+
+impl WorkspaceMeta {
+    pub fn of(ws: &Workspace) -> Self {
+        Self {
+            id: ws.id,
+            name: ws.name.clone(),
+            created_at: ws.created_at,
+            next_number: ws.next_number,
+            departments: ws.departments.clone(),
+            members: ws.members.clone(),
+        }
+    }
+
+    /// Puts the workspace back together with its requests and event trail.
+    pub fn into_workspace(
+        self,
+        requests: impl IntoIterator<Item = Request>,
+        events: Vec<Event>,
+    ) -> Workspace {
+        Workspace {
+            id: self.id,
+            name: self.name,
+            created_at: self.created_at,
+            departments: self.departments,
+            members: self.members,
+            requests: requests.into_iter().map(|r| (r.id, r)).collect(),
+            events,
+            next_number: self.next_number,
+        }
+    }
+}
+
+/// A whole workspace as written to a `.baton.json` file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format version; [`VERSION`] once read.
+    pub version: u32,
+    pub exported_at: Timestamp,
+    pub workspace: WorkspaceMeta,
+    /// Ordered by id (UUID v7 ids are time-ordered, so oldest first).
+    pub requests: Vec<Request>,
+    /// The trail, oldest first.
+    pub events: Vec<Event>,
+}
+
+/// What the import preview shows before a snapshot replaces or joins anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotSummary {
+    pub name: String,
+    pub requests: usize,
+    pub events: usize,
+    pub departments: usize,
+    pub members: usize,
+    /// Requests someone still has to act on.
+    pub open: usize,
+    pub exported_at: Timestamp,
+}
+
+impl Snapshot {
+    /// The snapshot of a workspace as it is at `exported_at`.
+    pub fn of(ws: &Workspace, exported_at: Timestamp) -> Self {
+        Self {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            exported_at,
+            workspace: WorkspaceMeta::of(ws),
+            requests: ws.requests.values().cloned().collect(),
+            events: ws.events.clone(),
+        }
+    }
+
+    pub fn into_workspace(self) -> Workspace {
+        self.workspace.into_workspace(self.requests, self.events)
+    }
+
+    pub fn summary(&self) -> SnapshotSummary {
+        SnapshotSummary {
+            name: self.workspace.name.clone(),
+            requests: self.requests.len(),
+            events: self.events.len(),
+            departments: self.workspace.departments.len(),
+            members: self.workspace.members.len(),
+            open: self.requests.iter().filter(|r| r.status.is_open()).count(),
+            exported_at: self.exported_at,
+        }
+    }
+
+    /// The suggested file name, `<name>-<YYYY-MM-DD>.baton.json`, with the
+    /// export date in UTC. Characters that file systems refuse become `-`;
+    /// Chinese and other letters are kept.
+    pub fn file_name(&self) -> String {
+        let mut name = String::new();
+        for c in self.workspace.name.trim().chars() {
+            let bad = c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|');
+            let c = if bad { '-' } else { c };
+            // One dash for a run of refused characters.
+            if !(c == '-' && name.ends_with('-')) {
+                name.push(c);
+            }
+        }
+        let name = name.trim_matches(|c| c == '-' || c == '.');
+        let name = if name.is_empty() { "workspace" } else { name };
+        format!("{name}-{}.baton.json", self.exported_at.date_naive())
+    }
+
+    /// The file's text: pretty-printed JSON ending with a newline, requests
+    /// ordered by id and events in trail order, so that exporting the same
+    /// workspace twice gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let result = if self.requests.is_sorted_by_key(|r| r.id) {
+            serde_json::to_string_pretty(self)
+        } else {
+            let mut sorted = self.clone();
+            sorted.requests.sort_by_key(|r| r.id);
+            serde_json::to_string_pretty(&sorted)
+        };
+        match result {
+            Ok(mut json) => {
+                json.push('\n');
+                json
+            }
+            // Every field serialises to plain JSON (text keys only, no custom
+            // serialiser that can refuse) and writing to a String cannot
+            // fail, so this is not expected. Should it happen, the file says
+            // so, and importing it gives a clear "wrong format" error.
+            Err(e) => format!(
+                "{{\"format\": \"baton.export-failed\", \"problem\": {}}}\n",
+                Value::String(e.to_string())
+            ),
+        }
+    }
+
+    /// Reads a snapshot file. `file_name` is only used in error messages.
+    pub fn parse(file_name: &str, text: &str) -> Result<Snapshot, SnapshotError> {
+        parse(file_name, text)
+    }
+}
+
+/// What went wrong, for the interface to translate the headline; the details
+/// are in the other fields of [`SnapshotError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SnapshotErrorKind {
+    /// The text is not JSON at all; `path` holds the line and column.
+    NotJson,
+    /// JSON, but not a Baton workspace snapshot.
+    WrongFormat,
+    /// Written by a newer Baton than this one.
+    NewerVersion,
+    /// A value of the wrong JSON type (text where a number belongs, …).
+    WrongType,
+    MissingField,
+    /// An id that points to no record of this workspace.
+    DanglingReference,
+    /// Two records (or two requests' numbers) that should differ are equal.
+    DuplicateId,
+    /// The right type but a value the format does not allow.
+    Invalid,
+}
+
+impl SnapshotErrorKind {
+    /// A stable key for translations.
+    pub fn key(self) -> &'static str {
+        match self {
+            SnapshotErrorKind::NotJson => "not_json",
+            SnapshotErrorKind::WrongFormat => "wrong_format",
+            SnapshotErrorKind::NewerVersion => "newer_version",
+            SnapshotErrorKind::WrongType => "wrong_type",
+            SnapshotErrorKind::MissingField => "missing_field",
+            SnapshotErrorKind::DanglingReference => "dangling_reference",
+            SnapshotErrorKind::DuplicateId => "duplicate_id",
+            SnapshotErrorKind::Invalid => "invalid",
+        }
+    }
+}
+
+/// Why a snapshot could not be read: which file, where in it (a JSON path
+/// such as `requests[3].urgency`, or `line 4, column 7` for text that is not
+/// JSON; empty for the whole document), what was expected and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotError {
+    pub file: String,
+    pub path: String,
+    pub expected: String,
+    pub found: String,
+    pub kind: SnapshotErrorKind,
+}
+
+impl SnapshotError {
+    fn new(
+        kind: SnapshotErrorKind,
+        path: impl Into<String>,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: String::new(),
+            path: path.into(),
+            expected: expected.into(),
+            found: found.into(),
+            kind,
+        }
+    }
+
+    fn in_file(mut self, file: &str) -> Self {
+        self.file = file.to_string();
+        self
+    }
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == SnapshotErrorKind::NewerVersion {
+            return write!(
+                f,
+                "{}: made by a newer version of Baton (format version {}); this version reads up to {VERSION}",
+                self.file, self.found
+            );
+        }
+        write!(f, "{}: ", self.file)?;
+        if !self.path.is_empty() {
+            write!(f, "at {}: ", self.path)?;
+        }
+        write!(f, "expected {}, found {}", self.expected, self.found)
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// Reads a snapshot file: see the module documentation for the stages.
+/// Requests come back ordered by id whatever their order in the file.
+pub fn parse(file_name: &str, text: &str) -> Result<Snapshot, SnapshotError> {
+    read(text).map_err(|e| e.in_file(file_name))
+}
+
+fn read(text: &str) -> Result<Snapshot, SnapshotError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
+    let from = check_header(&value)?;
+    let value = migrate(value, from)?;
+    let mut snapshot: Snapshot =
+        serde_path_to_error::deserialize(&value).map_err(|e| typed_error(&value, &e))?;
+    check_references(&snapshot)?;
+    snapshot.requests.sort_by_key(|r| r.id);
+    Ok(snapshot)
+}
+
+fn not_json(text: &str, e: &serde_json::Error) -> SnapshotError {
+    let expected = "a JSON document (a Baton snapshot)";
+    if text.trim().is_empty() {
+        return SnapshotError::new(
+            SnapshotErrorKind::NotJson,
+            "line 1, column 1",
+            expected,
+            "an empty file",
+        );
+    }
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let problem = message.strip_suffix(&suffix).unwrap_or(&message);
+    let found = if e.is_eof() {
+        format!("the end of the file ({problem}); is the file cut short?")
+    } else {
+        format!("text that is not valid JSON ({problem})")
+    };
+    SnapshotError::new(
+        SnapshotErrorKind::NotJson,
+        format!("line {}, column {}", e.line(), e.column()),
+        expected,
+        found,
+    )
+}
+
+/// Checks `format` and `version` and returns the version to migrate from.
+fn check_header(value: &Value) -> Result<u32, SnapshotError> {
+    let Value::Object(root) = value else {
+        return Err(SnapshotError::new(
+            SnapshotErrorKind::WrongFormat,
+            "",
+            format!("an object with \"format\": \"{FORMAT}\""),
+            describe(value),
+        ));
+    };
+    let wanted = format!("\"{FORMAT}\"");
+    match root.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(other) => {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::WrongFormat,
+                "format",
+                wanted,
+                describe(other),
+            ))
+        }
+        None => {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::WrongFormat,
+                "format",
+                wanted,
+                "no format field (this is not a Baton snapshot)",
+            ))
+        }
+    }
+    let Some(version) = root.get("version") else {
+        return Err(SnapshotError::new(
+            SnapshotErrorKind::MissingField,
+            "version",
+            "a format version number",
+            "nothing",
+        ));
+    };
+    let whole = format!("a whole number from 1 to {VERSION}");
+    match version.as_u64() {
+        None => Err(SnapshotError::new(
+            SnapshotErrorKind::WrongType,
+            "version",
+            whole,
+            describe(version),
+        )),
+        Some(0) => Err(SnapshotError::new(
+            SnapshotErrorKind::Invalid,
+            "version",
+            whole,
+            "0",
+        )),
+        Some(n) => match u32::try_from(n) {
+            Ok(v) if v <= VERSION => Ok(v),
+            _ => Err(SnapshotError::new(
+                SnapshotErrorKind::NewerVersion,
+                "version",
+                format!("format version {VERSION} or older"),
+                n.to_string(),
+            )),
+        },
+    }
+}
+
+/// One migration step: turns a document of version `n` into version `n + 1`.
+type Step = fn(Value) -> Result<Value, SnapshotError>;
+
+/// `STEPS[i]` turns version `i + 1` into version `i + 2`. Raising [`VERSION`]
+/// stops this from compiling until the step for the old version is added, so
+/// no version can be left without a way forward.
+const STEPS: [Step; (VERSION - 1) as usize] = [];
+
+/// Brings a document of format version `from` up to [`VERSION`], one step per
+/// version, and sets its `version` field. Version 1 is today's format, so
+/// there is nothing to do yet.
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, SnapshotError> {
+    if from == 0 || from > VERSION {
+        let expected = format!("a whole number from 1 to {VERSION}");
+        return Err(SnapshotError::new(
+            SnapshotErrorKind::Invalid,
+            "version",
+            expected,
+            from.to_string(),
+        ));
+    }
+    let first = usize::try_from(from - 1).unwrap_or(usize::MAX);
+    for step in STEPS.iter().skip(first) {
+        value = step(value)?;
+    }
+    if let Value::Object(root) = &mut value {
+        root.insert("version".to_string(), Value::from(VERSION));
+    }
+    Ok(value)
+}
+
+/// A JSON path from serde_path_to_error's segments: `requests[3].urgency`.
+fn path_text(path: &serde_path_to_error::Path) -> (String, Vec<PathStep>) {
+    let mut text = String::new();
+    let mut steps = Vec::new();
+    for segment in path {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => {
+                text.push_str(&format!("[{index}]"));
+                steps.push(PathStep::Index(*index));
+            }
+            serde_path_to_error::Segment::Map { key } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+                steps.push(PathStep::Key(key.clone()));
+            }
+            // Our format has no externally tagged enums and no unknown
+            // segments, so these never lengthen the path.
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    (text, steps)
+}
+
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn value_at<'v>(root: &'v Value, steps: &[PathStep]) -> Option<&'v Value> {
+    steps.iter().try_fold(root, |v, step| match step {
+        PathStep::Key(k) => v.get(k.as_str()),
+        PathStep::Index(i) => v.get(*i),
+    })
+}
+
+/// Turns a typed-reading error into one that says what was expected and
+/// found where. The kind comes from the shape of serde's message; the
+/// expectation from the field's name when we know it, which reads better
+/// than Rust type names.
+fn typed_error(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> SnapshotError {
+    let (mut path, mut steps) = path_text(e.path());
+    let message = e.inner().to_string();
+    if let Some(field) = between(&message, "missing field `", "`") {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(field);
+        steps.push(PathStep::Key(field.to_string()));
+        let expected = field_expectation(&steps).unwrap_or_else(|| format!("a value for {field}"));
+        return SnapshotError::new(SnapshotErrorKind::MissingField, path, expected, "nothing");
+    }
+    let kind = if message.starts_with("invalid type:") {
+        SnapshotErrorKind::WrongType
+    } else {
+        SnapshotErrorKind::Invalid
+    };
+    let expected = field_expectation(&steps)
+        .or_else(|| {
+            message
+                .split_once(", expected ")
+                .map(|(_, exp)| plain_expectation(exp))
+        })
+        .unwrap_or_else(|| "a valid value".to_string());
+    let found = match value_at(root, &steps) {
+        Some(v) => describe(v),
+        None => message,
+    };
+    SnapshotError::new(kind, path, expected, found)
+}
+
+fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
+    let rest = text.split_once(start)?.1;
+    Some(rest.split_once(end)?.0)
+}
+
+fn keys(keys: impl IntoIterator<Item = &'static str>) -> String {
+    format!("one of {}", keys.into_iter().collect::<Vec<_>>().join(", "))
+}
+
+/// What a field of the format holds, by its name (and its parent's name for
+/// list items), in words a person editing the file understands.
+fn field_expectation(steps: &[PathStep]) -> Option<String> {
+    let mut names = steps.iter().rev().filter_map(|s| match s {
+        PathStep::Key(k) => Some(k.as_str()),
+        PathStep::Index(_) => None,
+    });
+    let last = names.next()?;
+    let in_list = matches!(steps.last(), Some(PathStep::Index(_)));
+    let uuid = "a UUID such as \"0192f0c4-5d1e-7abc-8def-0123456789ab\"";
+    let time = "a date and time in RFC 3339 such as \"2026-12-01T09:00:00Z\"";
+    let text = match (last, in_list) {
+        ("flags", true) => keys([
+            DataFlag::ResolvedBeforeFirstResponse.key(),
+            DataFlag::EndsBeforeCreated.key(),
+        ]),
+        ("previous_handlers", true) => uuid.to_string(),
+        ("tags", true) => "text".to_string(),
+        (_, true) => return None,
+        ("urgency", _) => keys(Urgency::ALL.map(Urgency::key)),
+        ("channel", _) => keys(Channel::ALL.map(Channel::key)),
+        ("status", _) => keys(Status::ALL.map(Status::key)),
+        ("id" | "owner" | "handler" | "department" | "author" | "actor" | "request", _) => {
+            uuid.to_string()
+        }
+        (
+            "created_at" | "exported_at" | "at" | "first_response_at" | "resolved_at" | "closed_at"
+            | "updated_at",
+            _,
+        ) => time.to_string(),
+        ("number" | "next_number" | "reopen_count" | "return_count", _) => {
+            "a whole number".to_string()
+        }
+        ("satisfaction", _) => "a whole number from 1 to 5, or null".to_string(),
+        ("active", _) => "true or false".to_string(),
+        (
+            "title" | "name" | "description" | "category" | "preferences" | "resolution" | "text"
+            | "source",
+            _,
+        ) => "text".to_string(),
+        (
+            "departments" | "members" | "requests" | "events" | "comments" | "tags"
+            | "previous_handlers",
+            _,
+        ) => "an array".to_string(),
+        ("workspace" | "customer", _) => "an object".to_string(),
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// serde's expectation in plainer words, for fields not in the table above.
+fn plain_expectation(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.starts_with("one of `") || raw.starts_with('`') {
+        return format!(
+            "one of {}",
+            raw.trim_start_matches("one of ")
+                .replace('`', "")
+                .replace(" or ", ", ")
+        );
+    }
+    match raw {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
+        "a sequence" => "an array".to_string(),
+        "a boolean" => "true or false".to_string(),
+        _ if raw.starts_with("struct ") || raw.starts_with("internally tagged enum") => {
+            "an object".to_string()
+        }
+        _ => raw.to_string(),
+    }
+}
+
+/// A JSON value as it appears in a message: text in quotes (cut after 60
+/// characters), numbers as written, containers by their size.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            const MAX: usize = 60;
+            if s.chars().count() > MAX {
+                let cut: String = s.chars().take(MAX).collect();
+                format!("{}…", Value::String(cut))
+            } else {
+                Value::String(s.clone()).to_string()
+            }
+        }
+        Value::Array(items) => format!("an array of {} item(s)", items.len()),
+        Value::Object(fields) => format!("an object with {} field(s)", fields.len()),
+    }
+}
+
+fn quoted(id: Id) -> String {
+    format!("\"{id}\"")
+}
+
+/// Records each id with the path where it was first seen, and reports the
+/// second sighting as a duplicate.
+struct Seen<'a, K> {
+    what: &'a str,
+    first: HashMap<K, String>,
+}
+
+impl<'a, K: std::hash::Hash + Eq + Copy + fmt::Display> Seen<'a, K> {
+    fn new(what: &'a str) -> Self {
+        Self {
+            what,
+            first: HashMap::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        key: K,
+        path: String,
+        shown: impl Fn(K) -> String,
+    ) -> Result<(), SnapshotError> {
+        if let Some(earlier) = self.first.get(&key) {
+            let expected = format!(
+                "{} not used by another {}",
+                if self.what == "number" {
+                    "a number"
+                } else {
+                    "an id"
+                },
+                self.what
+            );
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::DuplicateId,
+                path,
+                expected,
+                format!("{}, already used at {earlier}", shown(key)),
+            ));
+        }
+        self.first.insert(key, path);
+        Ok(())
+    }
+}
+
+fn dangling(path: String, what: &str, id: Id) -> SnapshotError {
+    SnapshotError::new(
+        SnapshotErrorKind::DanglingReference,
+        path,
+        format!("the id of a {what} of this workspace"),
+        quoted(id),
+    )
+}
+
+/// The checks typed reading cannot make: unique ids and numbers, references
+/// that point to records of this workspace, and the value ranges the domain
+/// keeps. Event actors are not checked: the actor is whoever was using Baton,
+/// who need not be on the member list. Ids inside an event's `change` are not
+/// checked either: a change may name a department that was removed since.
+fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
+    let ws = &s.workspace;
+    let mut departments = Seen::new("department");
+    for (i, d) in ws.departments.iter().enumerate() {
+        departments.add(d.id, format!("workspace.departments[{i}].id"), quoted)?;
+    }
+    let department_ids: HashSet<Id> = ws.departments.iter().map(|d| d.id).collect();
+    let mut members = Seen::new("member");
+    for (i, m) in ws.members.iter().enumerate() {
+        members.add(m.id, format!("workspace.members[{i}].id"), quoted)?;
+        if !department_ids.contains(&m.department) {
+            return Err(dangling(
+                format!("workspace.members[{i}].department"),
+                "department",
+                m.department,
+            ));
+        }
+    }
+    let member_ids: HashSet<Id> = ws.members.iter().map(|m| m.id).collect();
+    let member_ref = |id: Option<Id>, path: String| match id {
+        Some(id) if !member_ids.contains(&id) => Err(dangling(path, "member", id)),
+        _ => Ok(()),
+    };
+
+    let mut requests = Seen::new("request");
+    let mut numbers = Seen::new("number");
+    let mut comments = Seen::new("comment");
+    let mut highest: Option<(u32, usize)> = None;
+    for (i, r) in s.requests.iter().enumerate() {
+        let at = |field: &str| format!("requests[{i}].{field}");
+        requests.add(r.id, at("id"), quoted)?;
+        if r.number == 0 {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::Invalid,
+                at("number"),
+                "a whole number from 1",
+                "0",
+            ));
+        }
+        numbers.add(r.number, at("number"), |n| n.to_string())?;
+        if highest.is_none_or(|(n, _)| r.number > n) {
+            highest = Some((r.number, i));
+        }
+        let title_chars = r.title.trim().chars().count();
+        if title_chars == 0 {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::Invalid,
+                at("title"),
+                "a title that is not empty",
+                describe(&Value::String(r.title.clone())),
+            ));
+        }
+        if title_chars > MAX_TITLE_CHARS {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::Invalid,
+                at("title"),
+                format!("a title of at most {MAX_TITLE_CHARS} characters"),
+                format!("{title_chars} characters"),
+            ));
+        }
+        if let Some(v) = r.satisfaction.filter(|v| !(1..=5).contains(v)) {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::Invalid,
+                at("satisfaction"),
+                "a whole number from 1 to 5, or null",
+                v.to_string(),
+            ));
+        }
+        member_ref(r.owner, at("owner"))?;
+        member_ref(r.handler, at("handler"))?;
+        for (k, h) in r.previous_handlers.iter().enumerate() {
+            member_ref(Some(*h), format!("requests[{i}].previous_handlers[{k}]"))?;
+        }
+        for (k, c) in r.comments.iter().enumerate() {
+            comments.add(c.id, format!("requests[{i}].comments[{k}].id"), quoted)?;
+            member_ref(c.author, format!("requests[{i}].comments[{k}].author"))?;
+        }
+    }
+    if let Some((n, i)) = highest.filter(|(n, _)| ws.next_number <= *n) {
+        return Err(SnapshotError::new(
+            SnapshotErrorKind::Invalid,
+            "workspace.next_number",
+            format!("a number greater than {n}, the number of requests[{i}]"),
+            ws.next_number.to_string(),
+        ));
+    }
+
+    let request_ids: HashSet<Id> = s.requests.iter().map(|r| r.id).collect();
+    let mut events = Seen::new("event");
+    for (i, e) in s.events.iter().enumerate() {
+        events.add(e.id, format!("events[{i}].id"), quoted)?;
+        if let Some(r) = e.request.filter(|r| !request_ids.contains(r)) {
+            return Err(dangling(format!("events[{i}].request"), "request", r));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{apply, ts, Command, Ctx, NewRequest, SeqIds};
+
+    const NOW: &str = "2026-12-01T09:00:00Z";
+
+    /// Two departments, one member, two requests (one with a comment), built
+    /// through commands so that every reference is real.
+    fn small() -> Workspace {
+        let mut ids = SeqIds::new(1);
+        let now = ts(NOW);
+        let mut ws = Workspace::with_default_departments(&mut ids, "试点 Pilot 🚀", now);
+        let service = ws.departments[1].id;
+        let mut ctx = Ctx::new(now, None, &mut ids);
+        let cmds = [
+            Command::AddMember {
+                name: "王芳".into(),
+                department: service,
+            },
+            Command::CreateRequest(NewRequest::titled("打印机卡纸 🖨️")),
+            Command::CreateRequest(NewRequest::titled("Refund for order 42")),
+        ];
+        for cmd in cmds {
+            if let Err(e) = apply(&mut ws, cmd, &mut ctx) {
+                panic!("setting up the test workspace: {e}");
+            }
+        }
+        let member = ws.members[0].id;
+        let first = ws
+            .requests
+            .values()
+            .next()
+            .map(|r| r.id)
+            .unwrap_or_default();
+        let mut ctx = Ctx::new(now, Some(member), &mut ids);
+        if let Err(e) = apply(
+            &mut ws,
+            Command::AddComment {
+                request: first,
+                text: "客户说下午再来".into(),
+            },
+            &mut ctx,
+        ) {
+            panic!("adding a comment: {e}");
+        }
+        ws
+    }
+
+    fn json_of(ws: &Workspace) -> String {
+        Snapshot::of(ws, ts(NOW)).to_json()
+    }
+
+    /// Parses `text`, expecting an error, and returns (kind, path).
+    fn error_of(text: &str) -> (SnapshotErrorKind, String) {
+        match parse("t.baton.json", text) {
+            Ok(_) => panic!("expected an error for {text}"),
+            Err(e) => (e.kind, e.path),
+        }
+    }
+
+    /// Edits the JSON of the small workspace and returns the text.
+    fn edited(edit: impl Fn(&mut Value)) -> String {
+        let mut v: Value = match serde_json::from_str(&json_of(&small())) {
+            Ok(v) => v,
+            Err(e) => panic!("our own export is not JSON: {e}"),
+        };
+        edit(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn round_trip() {
+        let ws = small();
+        let json = json_of(&ws);
+        let back = match parse("t.baton.json", &json) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(back.to_json(), json);
+        assert_eq!(back.into_workspace(), ws);
+        // A byte order mark in front is ignored.
+        assert!(parse("t.baton.json", &format!("\u{feff}{json}")).is_ok());
+    }
+
+    #[test]
+    fn header_errors() {
+        use SnapshotErrorKind::*;
+        let cases: &[(&str, SnapshotErrorKind, &str)] = &[
+            ("", NotJson, "line 1, column 1"),
+            ("{\n  \"format\": ,\n}", NotJson, "line 2, column 13"),
+            ("[1, 2]", WrongFormat, ""),
+            ("{\"version\": 1}", WrongFormat, "format"),
+            (
+                "{\"format\": \"trello\", \"version\": 1}",
+                WrongFormat,
+                "format",
+            ),
+            ("{\"format\": \"baton.workspace\"}", MissingField, "version"),
+            (
+                "{\"format\": \"baton.workspace\", \"version\": \"1\"}",
+                WrongType,
+                "version",
+            ),
+            (
+                "{\"format\": \"baton.workspace\", \"version\": 1.5}",
+                WrongType,
+                "version",
+            ),
+            (
+                "{\"format\": \"baton.workspace\", \"version\": 0}",
+                Invalid,
+                "version",
+            ),
+            (
+                "{\"format\": \"baton.workspace\", \"version\": 2}",
+                NewerVersion,
+                "version",
+            ),
+            (
+                "{\"format\": \"baton.workspace\", \"version\": 99999999999}",
+                NewerVersion,
+                "version",
+            ),
+        ];
+        for (text, kind, path) in cases {
+            assert_eq!(error_of(text), (*kind, path.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn messages() {
+        let newer = parse(
+            "old.baton.json",
+            "{\"format\": \"baton.workspace\", \"version\": 3}",
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert_eq!(
+            newer.as_deref(),
+            Some("old.baton.json: made by a newer version of Baton (format version 3); this version reads up to 1")
+        );
+        let urgent = edited(|v| v["requests"][1]["urgency"] = Value::from("urgent"));
+        let e = parse("tickets.baton.json", &urgent)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("tickets.baton.json: at requests[1].urgency: expected one of low, medium, high, critical, found \"urgent\"")
+        );
+        let cut = parse("cut.baton.json", "{\"format\": \"baton.workspace\"")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            cut.as_deref(),
+            Some("cut.baton.json: at line 1, column 28: expected a JSON document (a Baton snapshot), found the end of the file (EOF while parsing an object); is the file cut short?")
+        );
+    }
+
+    #[test]
+    fn typed_errors() {
+        use SnapshotErrorKind::*;
+        type Edit = fn(&mut Value);
+        let cases: &[(Edit, SnapshotErrorKind, &str, &str)] = &[
+            (
+                |v| v["requests"][0]["number"] = Value::from("one"),
+                WrongType,
+                "requests[0].number",
+                "\"one\"",
+            ),
+            (
+                |v| v["requests"][1]["status"] = Value::from("done"),
+                Invalid,
+                "requests[1].status",
+                "\"done\"",
+            ),
+            (
+                |v| v["requests"][0]["tags"] = Value::from(3),
+                WrongType,
+                "requests[0].tags",
+                "3",
+            ),
+            (
+                |v| v["events"][2]["at"] = Value::from("yesterday"),
+                Invalid,
+                "events[2].at",
+                "\"yesterday\"",
+            ),
+            (
+                |v| v["workspace"]["members"][0]["id"] = Value::from("x"),
+                Invalid,
+                "workspace.members[0].id",
+                "\"x\"",
+            ),
+            (
+                |v| {
+                    if let Some(r) = v["requests"][1].as_object_mut() {
+                        r.remove("title");
+                    }
+                },
+                MissingField,
+                "requests[1].title",
+                "nothing",
+            ),
+            (
+                |v| {
+                    if let Some(w) = v["workspace"].as_object_mut() {
+                        w.remove("next_number");
+                    }
+                },
+                MissingField,
+                "workspace.next_number",
+                "nothing",
+            ),
+        ];
+        for (edit, kind, path, found) in cases {
+            let text = edited(*edit);
+            match parse("t.baton.json", &text) {
+                Ok(_) => panic!("expected an error at {path}"),
+                Err(e) => assert_eq!(
+                    (e.kind, e.path.as_str(), e.found.as_str()),
+                    (*kind, *path, *found),
+                    "{e}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn reference_errors() {
+        use SnapshotErrorKind::*;
+        type Edit = fn(&mut Value);
+        let cases: &[(Edit, SnapshotErrorKind, &str)] = &[
+            (
+                |v| v["requests"][1]["id"] = v["requests"][0]["id"].clone(),
+                DuplicateId,
+                "requests[1].id",
+            ),
+            (
+                |v| v["requests"][1]["number"] = Value::from(1),
+                DuplicateId,
+                "requests[1].number",
+            ),
+            (
+                |v| v["events"][1]["id"] = v["events"][0]["id"].clone(),
+                DuplicateId,
+                "events[1].id",
+            ),
+            (
+                |v| {
+                    v["workspace"]["departments"][3]["id"] =
+                        v["workspace"]["departments"][0]["id"].clone()
+                },
+                DuplicateId,
+                "workspace.departments[3].id",
+            ),
+            (
+                |v| {
+                    v["workspace"]["members"][0]["department"] =
+                        Value::from("00000000-0000-0000-0000-0000000000ff")
+                },
+                DanglingReference,
+                "workspace.members[0].department",
+            ),
+            (
+                |v| v["requests"][0]["owner"] = Value::from("00000000-0000-0000-0000-0000000000ff"),
+                DanglingReference,
+                "requests[0].owner",
+            ),
+            (
+                |v| {
+                    v["requests"][0]["comments"][0]["author"] =
+                        Value::from("00000000-0000-0000-0000-0000000000ff")
+                },
+                DanglingReference,
+                "requests[0].comments[0].author",
+            ),
+            (
+                |v| v["events"][0]["request"] = Value::from("00000000-0000-0000-0000-0000000000ff"),
+                DanglingReference,
+                "events[0].request",
+            ),
+            (
+                |v| v["workspace"]["next_number"] = Value::from(2),
+                Invalid,
+                "workspace.next_number",
+            ),
+            (
+                |v| v["requests"][0]["satisfaction"] = Value::from(6),
+                Invalid,
+                "requests[0].satisfaction",
+            ),
+            (
+                |v| v["requests"][0]["title"] = Value::from("  "),
+                Invalid,
+                "requests[0].title",
+            ),
+            (
+                |v| v["requests"][0]["number"] = Value::from(0),
+                Invalid,
+                "requests[0].number",
+            ),
+        ];
+        for (edit, kind, path) in cases {
+            assert_eq!(
+                error_of(&edited(*edit)),
+                (*kind, path.to_string()),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn actors_outside_the_member_list_are_accepted() {
+        let text = edited(|v| {
+            v["events"][0]["actor"] = Value::from("00000000-0000-0000-0000-0000000000ff")
+        });
+        assert!(parse("t.baton.json", &text).is_ok());
+    }
+
+    #[test]
+    fn migration_chain() {
+        // Version 1 is current: migrating it only (re)writes the version.
+        let v = serde_json::json!({"format": FORMAT, "version": 1});
+        assert_eq!(migrate(v.clone(), 1).ok(), Some(v));
+        assert_eq!(
+            migrate(Value::Null, 0).err().map(|e| e.kind),
+            Some(SnapshotErrorKind::Invalid)
+        );
+        assert_eq!(
+            migrate(Value::Null, 2).err().map(|e| e.kind),
+            Some(SnapshotErrorKind::Invalid)
+        );
+    }
+
+    #[test]
+    fn describing_values() {
+        let long = "长".repeat(61);
+        let cases: &[(Value, &str)] = &[
+            (Value::Null, "null"),
+            (Value::from(true), "true"),
+            (Value::from(2.5), "2.5"),
+            (Value::from("a \"b\""), "\"a \\\"b\\\"\""),
+            (serde_json::json!([1, 2]), "an array of 2 item(s)"),
+            (serde_json::json!({"a": 1}), "an object with 1 field(s)"),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(describe(v), *expected);
+        }
+        // 61 characters are cut to 60 without splitting a character.
+        assert_eq!(
+            describe(&Value::from(long)),
+            format!("\"{}\"…", "长".repeat(60))
+        );
+    }
+
+    #[test]
+    fn file_names() {
+        let cases: &[(&str, &str)] = &[
+            ("试点 Pilot 🚀", "试点-Pilot-🚀-2026-12-01.baton.json"),
+            ("a/b: c?", "a-b-c-2026-12-01.baton.json"),
+            ("   ", "workspace-2026-12-01.baton.json"),
+            ("..", "workspace-2026-12-01.baton.json"),
+        ];
+        for (name, expected) in cases {
+            let mut s = Snapshot::of(&small(), ts(NOW));
+            s.workspace.name = name.to_string();
+            assert_eq!(s.file_name(), *expected, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn summary_and_order() {
+        let mut s = Snapshot::of(&small(), ts(NOW));
+        let summary = s.summary();
+        assert_eq!(
+            (
+                summary.requests,
+                summary.events,
+                summary.departments,
+                summary.members,
+                summary.open
+            ),
+            (2, 4, 4, 1, 2)
+        );
+        // Requests given out of order are written by id all the same.
+        let json = s.to_json();
+        s.requests.reverse();
+        assert_eq!(s.to_json(), json);
+    }
+}

@@ -1,0 +1,182 @@
+//! The app root: translations, shared state, the header, banners and routes.
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::{Banners, SaveIndicator};
+use crate::i18n::i18n::*;
+use crate::pages::{
+    dashboard::DashboardPage, data::DataPage, detail::DetailPage, new_request::NewRequestPage,
+    requests::RequestsPage, settings::SettingsPage, welcome::{RecoveryPage, WelcomePage},
+};
+use crate::platform::prefs;
+use crate::state::{AppState, Phase};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Root/>
+        </I18nContextProvider>
+    }
+}
+
+/// Picks the language: the one chosen before, else the browser's.
+fn initial_locale() -> Option<Locale> {
+    if let Some(saved) = prefs::language() {
+        return match saved.as_str() {
+            "zh" => Some(Locale::zh),
+            "en" => Some(Locale::en),
+            _ => None,
+        };
+    }
+    prefs::browser_languages().iter().find_map(|l| {
+        let l = l.to_ascii_lowercase();
+        if l.starts_with("zh") {
+            Some(Locale::zh)
+        } else if l.starts_with("en") {
+            Some(Locale::en)
+        } else {
+            None
+        }
+    })
+}
+
+#[component]
+fn Root() -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(locale) = initial_locale() {
+        i18n.set_locale(locale);
+    }
+    Effect::new(move |_| {
+        let lang = match i18n.get_locale() {
+            Locale::zh => "zh-CN",
+            Locale::en => "en",
+        };
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang);
+        }
+    });
+    let app = AppState::provide();
+    let ready = move || (app.phase.get() != Phase::Loading).then_some("");
+
+    view! {
+        <Router>
+            <div class="app" data-app-ready=ready>
+                <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+                <Header/>
+                <Banners/>
+                <main id="main" tabindex="-1">
+                    {move || match app.phase.get() {
+                        Phase::Loading => view! { <p class="loading" role="status">{t!(i18n, common.loading)}</p> }.into_any(),
+                        Phase::NoWorkspace => view! { <WelcomePage/> }.into_any(),
+                        Phase::Recovery { workspace, name, detail } => {
+                            view! { <RecoveryPage workspace=workspace name=name detail=detail/> }.into_any()
+                        }
+                        Phase::Ready => view! { <AppRoutes/> }.into_any(),
+                    }}
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn AppRoutes() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Routes fallback=move || view! { <p>{t!(i18n, common.not_found)}</p> }>
+            <Route path=path!("/") view=RequestsPage/>
+            <Route path=path!("/requests/new") view=NewRequestPage/>
+            <Route path=path!("/requests/:number") view=DetailPage/>
+            <Route path=path!("/dashboard") view=DashboardPage/>
+            <Route path=path!("/data") view=DataPage/>
+            <Route path=path!("/settings") view=SettingsPage/>
+        </Routes>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = crate::state::use_app();
+    let ws_name = move || app.workspace.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let has_ws = move || app.phase.get() == Phase::Ready;
+    let switch_lang = move |_| {
+        let next = match i18n.get_locale() {
+            Locale::en => Locale::zh,
+            Locale::zh => Locale::en,
+        };
+        prefs::set_language(match next {
+            Locale::zh => "zh",
+            Locale::en => "en",
+        });
+        i18n.set_locale(next);
+    };
+    view! {
+        <header class="top">
+            <div class="top-brand">
+                <span class="brand">"Baton"</span>
+                <Show when=has_ws>
+                    <span class="ws-name" data-testid="workspace-name">{ws_name}</span>
+                </Show>
+            </div>
+            <Show when=has_ws>
+                <nav aria-label=move || t_string!(i18n, common.nav_label)>
+                    <ul class="nav">
+                        <li><A href="/" exact=true>{t!(i18n, common.nav_requests)}</A></li>
+                        <li><A href="/requests/new">{t!(i18n, common.nav_new)}</A></li>
+                        <li><A href="/dashboard">{t!(i18n, common.nav_dashboard)}</A></li>
+                        <li><A href="/data">{t!(i18n, common.nav_data)}</A></li>
+                        <li><A href="/settings">{t!(i18n, common.nav_settings)}</A></li>
+                    </ul>
+                </nav>
+            </Show>
+            <div class="top-tools">
+                <Show when=has_ws>
+                    <ActorSelect/>
+                </Show>
+                <SaveIndicator/>
+                <button type="button" class="lang-switch" on:click=switch_lang
+                    aria-label=move || t_string!(i18n, common.switch_language_label)>
+                    {t!(i18n, common.switch_language)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Who this browser acts as: stamped on every event as the actor.
+#[component]
+fn ActorSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = crate::state::use_app();
+    let members = move || {
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let current = move || app.actor.get().map(|a| a.to_string()).unwrap_or_default();
+    let on_change = move |ev| {
+        let v = event_target_value(&ev);
+        app.set_actor(crate::domain::Id::parse_str(&v).ok());
+    };
+    view! {
+        <label class="actor">
+            <span>{t!(i18n, common.acting_as)}</span>
+            <select on:change=on_change prop:value=current data-testid="actor">
+                <option value="">{t!(i18n, common.nobody)}</option>
+                <For each=members key=|(id, name)| (*id, name.clone()) children=move |(id, name)| {
+                    let value = id.to_string();
+                    let selected = {
+                        let value = value.clone();
+                        move || current() == value
+                    };
+                    view! { <option value=value selected=selected>{name}</option> }
+                }/>
+            </select>
+        </label>
+    }
+}

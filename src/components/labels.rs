@@ -1,0 +1,203 @@
+//! Words for domain values in the reader's language, and time formatting in
+//! the browser's zone. Everything user-facing comes from the translation files.
+use chrono::{FixedOffset, TimeZone};
+use leptos_i18n::I18nContext;
+
+use crate::domain::{Change, Channel, CommandError, Department, Status, Timestamp, Urgency, Workspace};
+use crate::i18n::i18n::*;
+
+pub type I18n = I18nContext<Locale>;
+
+pub fn status_label(i18n: I18n, s: Status) -> String {
+    match s {
+        Status::New => t_string!(i18n, common.status_new),
+        Status::InProgress => t_string!(i18n, common.status_in_progress),
+        Status::WaitingForCustomer => t_string!(i18n, common.status_waiting),
+        Status::Resolved => t_string!(i18n, common.status_resolved),
+        Status::Closed => t_string!(i18n, common.status_closed),
+        Status::Reopened => t_string!(i18n, common.status_reopened),
+    }
+    .to_string()
+}
+
+pub fn channel_label(i18n: I18n, c: Channel) -> String {
+    match c {
+        Channel::Phone => t_string!(i18n, common.channel_phone),
+        Channel::Email => t_string!(i18n, common.channel_email),
+        Channel::Chat => t_string!(i18n, common.channel_chat),
+        Channel::Visit => t_string!(i18n, common.channel_visit),
+        Channel::Social => t_string!(i18n, common.channel_social),
+        Channel::Other => t_string!(i18n, common.channel_other),
+    }
+    .to_string()
+}
+
+pub fn urgency_label(i18n: I18n, u: Urgency) -> String {
+    match u {
+        Urgency::Low => t_string!(i18n, common.urgency_low),
+        Urgency::Medium => t_string!(i18n, common.urgency_medium),
+        Urgency::High => t_string!(i18n, common.urgency_high),
+        Urgency::Critical => t_string!(i18n, common.urgency_critical),
+    }
+    .to_string()
+}
+
+pub const STATUSES: [Status; 6] =
+    [Status::New, Status::InProgress, Status::WaitingForCustomer, Status::Resolved, Status::Closed, Status::Reopened];
+pub const CHANNELS: [Channel; 6] =
+    [Channel::Phone, Channel::Email, Channel::Chat, Channel::Visit, Channel::Social, Channel::Other];
+pub const URGENCIES: [Urgency; 4] = [Urgency::Low, Urgency::Medium, Urgency::High, Urgency::Critical];
+
+/// A department's name: the team's own, else the built-in one in this language.
+pub fn department_name(i18n: I18n, d: &Department) -> String {
+    if !d.name.trim().is_empty() {
+        return d.name.clone();
+    }
+    match d.builtin.as_deref() {
+        Some("sales") => t_string!(i18n, common.dept_sales).to_string(),
+        Some("service") => t_string!(i18n, common.dept_service).to_string(),
+        Some("marketing") => t_string!(i18n, common.dept_marketing).to_string(),
+        Some("technical") => t_string!(i18n, common.dept_technical).to_string(),
+        _ => String::new(),
+    }
+}
+
+pub fn member_name(ws: &Workspace, id: Option<crate::domain::Id>) -> Option<String> {
+    id.and_then(|id| ws.member(id)).map(|m| m.name.clone())
+}
+
+/// "2026-12-01 09:30" in the browser's zone at that instant.
+pub fn fmt_time(at: Timestamp) -> String {
+    let offset = crate::platform::clock::local_offset_minutes(at);
+    match FixedOffset::east_opt(offset * 60) {
+        Some(zone) => zone.from_utc_datetime(&at.naive_utc()).format("%Y-%m-%d %H:%M").to_string(),
+        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+pub fn fmt_opt_time(i18n: I18n, at: Option<Timestamp>) -> String {
+    at.map(fmt_time).unwrap_or_else(|| t_string!(i18n, common.unknown).to_string())
+}
+
+/// A duration in the two largest units: "3 d 4 h", "2 h 15 min", "45 s".
+pub fn fmt_duration(i18n: I18n, secs: i64) -> String {
+    let secs = secs.max(0);
+    let (d, h, m, s) = (secs / 86_400, secs % 86_400 / 3_600, secs % 3_600 / 60, secs % 60);
+    let day = t_string!(i18n, common.unit_day);
+    let hour = t_string!(i18n, common.unit_hour);
+    let min = t_string!(i18n, common.unit_minute);
+    let sec = t_string!(i18n, common.unit_second);
+    if d > 0 {
+        format!("{d} {day} {h} {hour}")
+    } else if h > 0 {
+        format!("{h} {hour} {m} {min}")
+    } else if m > 0 {
+        format!("{m} {min}")
+    } else {
+        format!("{s} {sec}")
+    }
+}
+
+fn field_label(i18n: I18n, field: &str) -> String {
+    match field {
+        "title" => t_string!(i18n, common.field_title).to_string(),
+        "reason" => t_string!(i18n, common.field_reason).to_string(),
+        "summary" => t_string!(i18n, common.field_summary).to_string(),
+        "satisfaction" => t_string!(i18n, common.field_satisfaction).to_string(),
+        "text" | "comment" => t_string!(i18n, common.field_comment).to_string(),
+        "name" => t_string!(i18n, common.field_name).to_string(),
+        "owner" => t_string!(i18n, common.field_owner).to_string(),
+        "to" | "assignee" => t_string!(i18n, common.field_assignee).to_string(),
+        "department" => t_string!(i18n, common.field_department).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A refused command, explained in the reader's language.
+pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
+    match e {
+        CommandError::NotFound { .. } => t_string!(i18n, common.error_not_found).to_string(),
+        CommandError::IllegalTransition { number, from, to, .. } => t_string!(
+            i18n,
+            common.error_transition,
+            number = *number,
+            from = status_label(i18n, *from),
+            to = status_label(i18n, *to)
+        )
+        .to_string(),
+        CommandError::Invalid { field, problem } => {
+            let label = field_label(i18n, field);
+            if problem == "must not be empty" {
+                t_string!(i18n, common.error_required, field = label).to_string()
+            } else if problem.starts_with("at most") {
+                t_string!(i18n, common.error_too_long, field = label, max = crate::domain::MAX_TITLE_CHARS)
+                    .to_string()
+            } else if *field == "satisfaction" {
+                t_string!(i18n, common.error_rating).to_string()
+            } else {
+                format!("{label}: {problem}")
+            }
+        }
+        CommandError::FirstResponseAlreadyRecorded { number } => {
+            t_string!(i18n, common.error_first_response_twice, number = *number).to_string()
+        }
+        CommandError::NotOpen { number, status, .. } => {
+            t_string!(i18n, common.error_not_open, number = *number, status = status_label(i18n, *status)).to_string()
+        }
+        CommandError::DepartmentInUse { name, members } => {
+            t_string!(i18n, common.error_department_in_use, name = name.clone(), count = *members).to_string()
+        }
+        CommandError::BadImport { index, problem } => format!("#{index}: {problem}"),
+    }
+}
+
+/// One line of the trail.
+pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
+    let who = |id: &crate::domain::Id| member_name(ws, Some(*id)).unwrap_or_else(|| t_string!(i18n, common.nobody).to_string());
+    match c {
+        Change::RequestCreated { number, .. } => t_string!(i18n, detail.ev_created, number = *number).to_string(),
+        Change::RequestImported { source, .. } => t_string!(i18n, detail.ev_imported, source = source.clone()).to_string(),
+        Change::StatusChanged { from, to, note } => {
+            let base = t_string!(i18n, detail.ev_status, from = status_label(i18n, *from), to = status_label(i18n, *to))
+                .to_string();
+            if note.is_empty() {
+                base
+            } else {
+                format!("{base} — {note}")
+            }
+        }
+        Change::Assigned { from, to, reason } => {
+            let base = match from {
+                None => t_string!(i18n, detail.ev_assigned, to = who(to)).to_string(),
+                Some(f) => t_string!(i18n, detail.ev_reassigned, from = who(f), to = who(to)).to_string(),
+            };
+            if reason.is_empty() {
+                base
+            } else {
+                format!("{base} — {reason}")
+            }
+        }
+        Change::FirstResponseRecorded { .. } => t_string!(i18n, detail.ev_first_response).to_string(),
+        Change::FieldChanged { field, before, after } => {
+            t_string!(i18n, detail.ev_field, field = field.clone(), before = before.clone(), after = after.clone())
+                .to_string()
+        }
+        Change::CommentAdded { text, .. } => format!("{} {text}", t_string!(i18n, detail.ev_comment)),
+        Change::SatisfactionRecorded { after, .. } => match after {
+            Some(v) => t_string!(i18n, detail.ev_rating, rating = *v).to_string(),
+            None => t_string!(i18n, detail.ev_rating_none).to_string(),
+        },
+        Change::WorkspaceRenamed { after, .. } => t_string!(i18n, detail.ev_ws_renamed, name = after.clone()).to_string(),
+        Change::DepartmentAdded { name, .. } => t_string!(i18n, detail.ev_dept_added, name = name.clone()).to_string(),
+        Change::DepartmentRenamed { after, .. } => {
+            t_string!(i18n, detail.ev_dept_renamed, name = after.clone()).to_string()
+        }
+        Change::DepartmentRemoved { name, .. } => {
+            t_string!(i18n, detail.ev_dept_removed, name = name.clone()).to_string()
+        }
+        Change::MemberAdded { name, .. } => t_string!(i18n, detail.ev_member_added, name = name.clone()).to_string(),
+        Change::MemberChanged { field, after, .. } => {
+            t_string!(i18n, detail.ev_member_changed, field = field.clone(), after = after.clone()).to_string()
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Reusable view pieces: banners, the save indicator, export, and labels.
+pub mod labels;
+pub mod snapshot_import;
+
+use leptos::prelude::*;
+
+use crate::domain::Workspace;
+use crate::i18n::i18n::*;
+use crate::persist::snapshot::Snapshot;
+use crate::platform::{clock, files};
+use crate::state::{use_app, Notice, SaveStatus};
+
+/// Downloads the workspace as `<name>-<date>.baton.json`.
+pub fn export_workspace(ws: &Workspace) -> Result<String, String> {
+    let now = clock::now();
+    let json = Snapshot::of(ws, now).to_json();
+    let date = labels::fmt_time(now).chars().take(10).collect::<String>();
+    let name = format!("{}-{}.baton.json", files::safe_file_stem(&ws.name), date);
+    files::download_text(&name, "application/json", &json)?;
+    Ok(name)
+}
+
+/// A small always-visible word on whether everything is stored.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    view! {
+        <span class="save-indicator" role="status" data-testid="save-status">
+            {move || match app.save.get() {
+                SaveStatus::Saved => t_string!(i18n, common.saved).to_string(),
+                SaveStatus::Saving => t_string!(i18n, common.saving).to_string(),
+                SaveStatus::Failed { .. } => t_string!(i18n, common.not_saved).to_string(),
+            }}
+        </span>
+    }
+}
+
+/// The persistent storage warning and dismissible notices.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let result = app.workspace.with_untracked(|w| w.as_ref().map(export_workspace));
+        export_error.set(result.and_then(|r| r.err()));
+    };
+    let retry = move |_| app.schedule_save();
+    let failed = move || match app.save.get() {
+        SaveStatus::Failed { detail, pending } => Some((detail, pending)),
+        _ => None,
+    };
+    view! {
+        {move || failed().map(|(detail, pending)| view! {
+            <div class="banner banner-error" role="alert" data-testid="save-warning">
+                <p><strong>{t!(i18n, common.save_failed_title)}</strong></p>
+                <p>{t_string!(i18n, common.save_failed_body, count = pending)}</p>
+                <p class="detail">{detail}</p>
+                <div class="actions">
+                    <button type="button" on:click=export>{t!(i18n, common.export_now)}</button>
+                    <button type="button" on:click=retry>{t!(i18n, common.retry_now)}</button>
+                </div>
+                {move || export_error.get().map(|e| view! { <p class="error">{e}</p> })}
+            </div>
+        })}
+        {move || app.notice.get().map(|n| {
+            let text = match &n {
+                Notice::UpdatedElsewhere => t_string!(i18n, common.notice_updated_elsewhere).to_string(),
+                Notice::DeletedElsewhere => t_string!(i18n, common.notice_deleted_elsewhere).to_string(),
+                Notice::Conflict { lost } if lost.is_empty() => t_string!(i18n, common.notice_conflict_merged).to_string(),
+                Notice::Conflict { lost } => {
+                    format!("{} {}", t_string!(i18n, common.notice_conflict_lost), lost.join("; "))
+                }
+            };
+            view! {
+                <div class="banner banner-info" role="status" data-testid="notice">
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| app.notice.set(None)>{t!(i18n, common.dismiss)}</button>
+                </div>
+            }
+        })}
+    }
+}

@@ -1,0 +1,163 @@
+//! The dashboard: the METRICS.md figures, each with its n of N, overall and by
+//! channel and urgency.
+use leptos::prelude::*;
+
+use crate::components::labels::{channel_label, fmt_duration, urgency_label, I18n};
+use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateStat};
+use crate::domain::DataFlag;
+use crate::i18n::i18n::*;
+use crate::platform::clock;
+use crate::state::use_app;
+
+fn dur(i18n: I18n, v: Option<i64>) -> String {
+    v.map(|s| fmt_duration(i18n, s)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string())
+}
+
+fn rate(i18n: I18n, r: &RateStat) -> String {
+    match r.percent_tenths() {
+        Some(t) => format!("{}.{} %", t / 10, t % 10),
+        None => t_string!(i18n, dashboard.no_data).to_string(),
+    }
+}
+
+fn n_of(i18n: I18n, n: usize, of: usize) -> String {
+    t_string!(i18n, dashboard.n_of, n = n, of = of).to_string()
+}
+
+#[component]
+fn DurationCard(title: String, help: String, stat: DurationStat, testid: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let excluded = (stat.negative_excluded + stat.flagged_excluded > 0).then(|| {
+        t_string!(i18n, dashboard.excluded, negative = stat.negative_excluded, flagged = stat.flagged_excluded)
+            .to_string()
+    });
+    view! {
+        <div class="figure" data-testid=testid>
+            <h3>{title}</h3>
+            <p class="value">
+                <span>{t!(i18n, dashboard.median)}" "</span><strong data-testid=format!("{testid}-median")>{dur(i18n, stat.median_secs)}</strong>
+            </p>
+            <p class="value">
+                <span>{t!(i18n, dashboard.p90)}" "</span><strong data-testid=format!("{testid}-p90")>{dur(i18n, stat.p90_secs)}</strong>
+            </p>
+            <p class="n" data-testid=format!("{testid}-n")>{n_of(i18n, stat.n, stat.of)}</p>
+            {excluded.map(|e| view! { <p class="n">{e}</p> })}
+            <p class="help">{help}</p>
+        </div>
+    }
+}
+
+#[component]
+fn OverallFigures(f: Figures) -> impl IntoView {
+    let i18n = use_i18n();
+    let csat_mean = f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+    let handling = f.handling_count.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+    view! {
+        <div class="figures">
+            <div class="figure" data-testid="fig-total">
+                <h3>{t!(i18n, dashboard.total)}</h3>
+                <p class="value"><strong data-testid="fig-total-value">{f.total}</strong></p>
+                <p class="n">{t_string!(i18n, dashboard.open_resolved, open = f.open, done = f.resolved_or_closed).to_string()}</p>
+            </div>
+            <DurationCard title=t_string!(i18n, dashboard.first_response).to_string()
+                help=t_string!(i18n, dashboard.first_response_help).to_string() stat=f.first_response.clone() testid="fig-frt"/>
+            <DurationCard title=t_string!(i18n, dashboard.resolution).to_string()
+                help=t_string!(i18n, dashboard.resolution_help).to_string() stat=f.resolution.clone() testid="fig-res"/>
+            <DurationCard title=t_string!(i18n, dashboard.after_first_response).to_string()
+                help=t_string!(i18n, dashboard.after_first_response_help).to_string() stat=f.resolution_after_first_response.clone() testid="fig-rafr"/>
+            <div class="figure" data-testid="fig-fcr">
+                <h3>{t!(i18n, dashboard.fcr)}</h3>
+                <p class="value"><strong data-testid="fig-fcr-value">{rate(i18n, &f.fcr)}</strong></p>
+                <p class="n" data-testid="fig-fcr-n">{n_of(i18n, f.fcr.numerator, f.fcr.denominator)}</p>
+                <p class="help">{t!(i18n, dashboard.fcr_help)}</p>
+            </div>
+            <div class="figure" data-testid="fig-handling">
+                <h3>{t!(i18n, dashboard.handling)}</h3>
+                <p class="value"><strong data-testid="fig-handling-value">{handling}</strong></p>
+                <p class="n">{n_of(i18n, f.handling_count.n, f.handling_count.of)}</p>
+                <p class="help">{t!(i18n, dashboard.handling_help)}</p>
+            </div>
+            <div class="figure" data-testid="fig-csat">
+                <h3>{t!(i18n, dashboard.csat)}</h3>
+                <p class="value"><strong data-testid="fig-csat-value">{csat_mean}</strong>" / 5"</p>
+                <p class="n" data-testid="fig-csat-n">{n_of(i18n, f.csat.n, f.csat.of)}</p>
+                <p class="n">{t_string!(i18n, dashboard.csat_high, share = rate(i18n, &f.csat.high_share)).to_string()}</p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Breakdown(title: String, rows: Vec<(String, Figures)>, testid: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="breakdown">
+            <h2>{title.clone()}</h2>
+            <div class="table-wrap">
+                <table class="plain-table" data-testid=testid>
+                    <caption class="sr-only">{title}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, dashboard.group)}</th>
+                        <th scope="col">{t!(i18n, dashboard.total)}</th>
+                        <th scope="col">{t!(i18n, dashboard.col_frt)}</th>
+                        <th scope="col">{t!(i18n, dashboard.col_res)}</th>
+                        <th scope="col">{t!(i18n, dashboard.col_rafr)}</th>
+                        <th scope="col">{t!(i18n, dashboard.fcr)}</th>
+                        <th scope="col">{t!(i18n, dashboard.csat)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(label, f)| {
+                            let d = |s: &DurationStat| format!("{} · {}", dur(i18n, s.median_secs), n_of(i18n, s.n, s.of));
+                            let csat = f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>{f.total}</td>
+                                    <td>{d(&f.first_response)}</td>
+                                    <td>{d(&f.resolution)}</td>
+                                    <td>{d(&f.resolution_after_first_response)}</td>
+                                    <td>{format!("{} · {}", rate(i18n, &f.fcr), n_of(i18n, f.fcr.numerator, f.fcr.denominator))}</td>
+                                    <td>{format!("{csat} · {}", n_of(i18n, f.csat.n, f.csat.of))}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    // The time the figures took, for the benchmark.
+    let compute_ms = RwSignal::new(0.0f64);
+    let data = Memo::new(move |_| {
+        let start = clock::perf_ms();
+        let d: Option<Dashboard> = app.workspace.with(|w| w.as_ref().map(|ws| dashboard(ws.requests.values())));
+        compute_ms.set(clock::perf_ms() - start);
+        d
+    });
+    view! {
+        <section class="page" aria-labelledby="dash-h" data-testid="dashboard"
+            data-compute-ms=move || format!("{:.2}", compute_ms.get())>
+            <h1 id="dash-h">{t!(i18n, dashboard.title)}</h1>
+            {move || data.get().map(|d| {
+                let flagged: usize = d.flagged.iter().map(|(_, n)| *n).sum();
+                let rbfr = d.flagged.iter().find(|(f, _)| *f == DataFlag::ResolvedBeforeFirstResponse).map(|(_, n)| *n).unwrap_or(0);
+                let by_channel = d.by_channel.iter().filter(|(_, f)| f.total > 0).map(|(c, f)| (channel_label(i18n, *c), f.clone())).collect::<Vec<_>>();
+                let by_urgency = d.by_urgency.iter().filter(|(_, f)| f.total > 0).map(|(u, f)| (urgency_label(i18n, *u), f.clone())).collect::<Vec<_>>();
+                view! {
+                    <OverallFigures f=d.overall.clone()/>
+                    {(flagged > 0).then(|| view! {
+                        <p class="note" data-testid="flag-note">{t_string!(i18n, dashboard.flag_note, count = flagged, rbfr = rbfr).to_string()}</p>
+                    })}
+                    <Breakdown title=t_string!(i18n, dashboard.by_channel).to_string() rows=by_channel testid="by-channel"/>
+                    <Breakdown title=t_string!(i18n, dashboard.by_urgency).to_string() rows=by_urgency testid="by-urgency"/>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,295 @@
+//! One request: its fields, the actions its state allows, and its trail as a
+//! timeline.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::labels::{
+    change_text, channel_label, command_error_text, fmt_opt_time, fmt_time, member_name, status_label, urgency_label,
+};
+use crate::domain::{Command, Id, Request, Status};
+use crate::i18n::i18n::*;
+use crate::state::use_app;
+
+#[component]
+pub fn DetailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let params = use_params_map();
+    let number = move || params.with(|p| p.get("number").and_then(|n| n.parse::<u32>().ok()));
+    let request = Memo::new(move |_| {
+        let n = number()?;
+        app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request_by_number(n).cloned()))
+    });
+    view! {
+        {move || match request.get() {
+            None => view! {
+                <section class="page">
+                    <h1>{t!(i18n, detail.not_found)}</h1>
+                    <p><A href="/">{t!(i18n, detail.back)}</A></p>
+                </section>
+            }.into_any(),
+            Some(r) => view! { <RequestView id=r.id/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn RequestView(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let req = Memo::new(move |_| app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id).cloned())));
+    let name_of = move |m: Option<Id>| {
+        app.workspace.with(|w| w.as_ref().and_then(|ws| member_name(ws, m))).unwrap_or_else(|| "—".to_string())
+    };
+    let field = move |f: fn(&Request) -> String| move || req.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let heading = field(|r| format!("#{} {}", r.number, r.title));
+    let status = move || req.with(|r| r.as_ref().map(|r| r.status)).unwrap_or(Status::New);
+
+    view! {
+        <section class="page" aria-labelledby="detail-h">
+            <p><A href="/">{t!(i18n, detail.back)}</A></p>
+            <div class="page-head">
+                <h1 id="detail-h">{heading}</h1>
+                <span class=move || format!("status status-{}", status().key()) data-testid="status">
+                    {move || status_label(i18n, status())}
+                </span>
+            </div>
+            <div class="detail-grid">
+                <dl class="facts">
+                    <dt>{t!(i18n, detail.customer)}</dt>
+                    <dd>{field(|r| r.customer.name.clone())}" "<span class="muted">{field(|r| r.customer.contact.clone())}</span></dd>
+                    <dt>{t!(i18n, detail.channel)}</dt>
+                    <dd>{move || req.with(|r| r.as_ref().map(|r| channel_label(i18n, r.channel)))}</dd>
+                    <dt>{t!(i18n, detail.urgency)}</dt>
+                    <dd>{move || req.with(|r| r.as_ref().map(|r| urgency_label(i18n, r.urgency)))}</dd>
+                    <dt>{t!(i18n, detail.category)}</dt>
+                    <dd>{field(|r| r.category.clone())}</dd>
+                    <dt>{t!(i18n, detail.tags)}</dt>
+                    <dd>{field(|r| r.tags.join(", "))}</dd>
+                    <dt>{t!(i18n, detail.preferences)}</dt>
+                    <dd>{field(|r| r.preferences.clone())}</dd>
+                    <dt>{t!(i18n, detail.owner)}</dt>
+                    <dd data-testid="owner">{move || name_of(req.with(|r| r.as_ref().and_then(|r| r.owner)))}</dd>
+                    <dt>{t!(i18n, detail.handler)}</dt>
+                    <dd data-testid="handler">{move || name_of(req.with(|r| r.as_ref().and_then(|r| r.handler)))}</dd>
+                    <dt>{t!(i18n, detail.created)}</dt>
+                    <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.created_at)))}</dd>
+                    <dt>{t!(i18n, detail.first_response)}</dt>
+                    <dd data-testid="first-response">{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.first_response_at)))}</dd>
+                    <dt>{t!(i18n, detail.resolved)}</dt>
+                    <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.resolved_at)))}</dd>
+                    <dt>{t!(i18n, detail.closed)}</dt>
+                    <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.closed_at)))}</dd>
+                    <dt>{t!(i18n, detail.resolution)}</dt>
+                    <dd>{field(|r| r.resolution.clone())}</dd>
+                    <dt>{t!(i18n, detail.satisfaction)}</dt>
+                    <dd data-testid="satisfaction">{move || req.with(|r| r.as_ref().and_then(|r| r.satisfaction)).map(|s| format!("{s} / 5")).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>{t!(i18n, detail.reopened)}</dt>
+                    <dd>{field(|r| r.reopen_count.to_string())}</dd>
+                    <dt>{t!(i18n, detail.returns)}</dt>
+                    <dd>{field(|r| r.return_count.to_string())}</dd>
+                </dl>
+                <div class="description">
+                    <h2>{t!(i18n, detail.description)}</h2>
+                    <p class="prewrap">{field(|r| r.description.clone())}</p>
+                    {move || req.with(|r| r.as_ref().filter(|r| !r.flags.is_empty()).map(|_| view! {
+                        <p class="flag" data-testid="data-flag">{t!(i18n, detail.flagged)}</p>
+                    }))}
+                </div>
+            </div>
+            <Actions id=id status=Signal::derive(status)/>
+            <Timeline id=id/>
+        </section>
+    }
+}
+
+/// The actions the request's state allows; each shows its own error.
+#[component]
+fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let assignee = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let summary = RwSignal::new(String::new());
+    let rating = RwSignal::new(String::new());
+    let reopen_reason = RwSignal::new(String::new());
+    let comment = RwSignal::new(String::new());
+    let run = move |cmd: Command, clear: Option<RwSignal<String>>| match app.dispatch(cmd) {
+        Ok(_) => {
+            error.set(None);
+            if let Some(s) = clear {
+                s.set(String::new());
+            }
+        }
+        Err(e) => error.set(Some(command_error_text(i18n, &e))),
+    };
+    let has_handler = move || app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id)).is_some_and(|r| r.handler.is_some()));
+    let no_first_response = move || {
+        app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id)).is_some_and(|r| r.first_response_at.is_none()))
+    };
+    let members = move || {
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let open = move || status.get().is_open();
+
+    view! {
+        <section class="actions-panel" aria-labelledby="actions-h">
+            <h2 id="actions-h">{t!(i18n, detail.actions)}</h2>
+            <p class="error" role="alert" data-testid="action-error">{move || error.get()}</p>
+            <Show when=open>
+                <form class="action" on:submit=move |ev| {
+                    ev.prevent_default();
+                    match Id::parse_str(&assignee.get_untracked()) {
+                        Ok(to) => run(Command::Assign { request: id, to, reason: reason.get_untracked() }, Some(reason)),
+                        Err(_) => error.set(Some(t_string!(i18n, detail.pick_assignee).to_string())),
+                    }
+                }>
+                    <h3>{move || if has_handler() { t_string!(i18n, detail.reassign) } else { t_string!(i18n, detail.assign) }}</h3>
+                    <label>
+                        <span>{t!(i18n, detail.assignee)}</span>
+                        <select on:change=move |ev| assignee.set(event_target_value(&ev)) data-testid="assignee">
+                            <option value="">{t!(i18n, detail.choose)}</option>
+                            <For each=members key=|(id, _)| *id children=move |(id, name)| {
+                                view! { <option value=id.to_string()>{name}</option> }
+                            }/>
+                        </select>
+                    </label>
+                    <label>
+                        <span>{move || if has_handler() { t_string!(i18n, detail.reason_required) } else { t_string!(i18n, detail.reason_optional) }}</span>
+                        <input type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) data-testid="assign-reason"/>
+                    </label>
+                    <button type="submit" data-testid="assign">{t!(i18n, detail.assign_button)}</button>
+                </form>
+                <Show when=no_first_response>
+                    <div class="action">
+                        <h3>{t!(i18n, detail.first_response_h)}</h3>
+                        <p class="help">{t!(i18n, detail.first_response_help)}</p>
+                        <button type="button" data-testid="first-response-button"
+                            on:click=move |_| run(Command::RecordFirstResponse { request: id }, None)>
+                            {t!(i18n, detail.record_first_response)}
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || status.get().can_move_to(Status::InProgress) && status.get() != Status::New>
+                    <div class="action">
+                        <button type="button" data-testid="start-work"
+                            on:click=move |_| run(Command::StartWork { request: id }, None)>
+                            {t!(i18n, detail.start_work)}
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || status.get().can_move_to(Status::WaitingForCustomer)>
+                    <form class="action" on:submit=move |ev| {
+                        ev.prevent_default();
+                        run(Command::WaitForCustomer { request: id, note: note.get_untracked() }, Some(note));
+                    }>
+                        <h3>{t!(i18n, detail.wait_h)}</h3>
+                        <label>
+                            <span>{t!(i18n, detail.wait_note)}</span>
+                            <input type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                        </label>
+                        <button type="submit" data-testid="wait">{t!(i18n, detail.wait_button)}</button>
+                    </form>
+                </Show>
+                <Show when=move || status.get().can_move_to(Status::Resolved)>
+                    <form class="action" on:submit=move |ev| {
+                        ev.prevent_default();
+                        run(Command::Resolve { request: id, summary: summary.get_untracked() }, Some(summary));
+                    }>
+                        <h3>{t!(i18n, detail.resolve_h)}</h3>
+                        <label>
+                            <span>{t!(i18n, detail.resolve_summary)}</span>
+                            <textarea rows="2" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev)) data-testid="resolve-summary"></textarea>
+                        </label>
+                        <button type="submit" data-testid="resolve">{t!(i18n, detail.resolve_button)}</button>
+                    </form>
+                </Show>
+            </Show>
+            <Show when=move || status.get().can_move_to(Status::Closed)>
+                <form class="action" on:submit=move |ev| {
+                    ev.prevent_default();
+                    let value = rating.get_untracked().parse::<u8>().ok();
+                    run(Command::Close { request: id, satisfaction: value }, None);
+                }>
+                    <h3>{t!(i18n, detail.close_h)}</h3>
+                    <label>
+                        <span>{t!(i18n, detail.close_rating)}</span>
+                        <select on:change=move |ev| rating.set(event_target_value(&ev)) data-testid="rating">
+                            <option value="">{t!(i18n, detail.no_rating)}</option>
+                            {(1..=5u8).rev().map(|v| view! { <option value=v.to_string()>{format!("{v} / 5")}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="submit" data-testid="close">{t!(i18n, detail.close_button)}</button>
+                </form>
+            </Show>
+            <Show when=move || status.get().can_move_to(Status::Reopened)>
+                <form class="action" on:submit=move |ev| {
+                    ev.prevent_default();
+                    run(Command::Reopen { request: id, reason: reopen_reason.get_untracked() }, Some(reopen_reason));
+                }>
+                    <h3>{t!(i18n, detail.reopen_h)}</h3>
+                    <label>
+                        <span>{t!(i18n, detail.reopen_reason)}</span>
+                        <input type="text" prop:value=move || reopen_reason.get() on:input=move |ev| reopen_reason.set(event_target_value(&ev)) data-testid="reopen-reason"/>
+                    </label>
+                    <button type="submit" data-testid="reopen">{t!(i18n, detail.reopen_button)}</button>
+                </form>
+            </Show>
+            <form class="action" on:submit=move |ev| {
+                ev.prevent_default();
+                run(Command::AddComment { request: id, text: comment.get_untracked() }, Some(comment));
+            }>
+                <h3>{t!(i18n, detail.comment_h)}</h3>
+                <label>
+                    <span>{t!(i18n, detail.comment_text)}</span>
+                    <textarea rows="2" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) data-testid="comment-text"></textarea>
+                </label>
+                <button type="submit" data-testid="comment">{t!(i18n, detail.comment_button)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The request's events, newest first.
+#[component]
+fn Timeline(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let items = move || {
+        app.workspace.with(|w| {
+            let Some(ws) = w else { return Vec::new() };
+            let mut out: Vec<(Id, String, String, String)> = ws
+                .trail_of(id)
+                .map(|e| {
+                    let who = member_name(ws, e.actor).unwrap_or_else(|| t_string!(i18n, detail.someone).to_string());
+                    (e.id, fmt_time(e.at), who, change_text(i18n, ws, &e.change))
+                })
+                .collect();
+            out.reverse();
+            out
+        })
+    };
+    view! {
+        <section class="timeline" aria-labelledby="trail-h">
+            <h2 id="trail-h">{t!(i18n, detail.trail)}</h2>
+            <ol data-testid="timeline">
+                <For each=items key=|(id, _, _, text)| (*id, text.clone()) children=move |(_, at, who, text)| {
+                    view! {
+                        <li>
+                            <span class="when">{at}</span>" "
+                            <span class="who">{who}</span>" "
+                            <span class="what">{text}</span>
+                        </li>
+                    }
+                }/>
+            </ol>
+        </section>
+    }
+}

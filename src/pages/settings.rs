@@ -1,0 +1,264 @@
+//! Settings: workspaces in this browser, departments and members.
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::labels::{command_error_text, department_name};
+use crate::domain::{Command, Id, MemberPatch};
+use crate::i18n::i18n::*;
+use crate::pages::welcome::{open_sample, CreateWorkspaceForm};
+use crate::state::use_app;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page" aria-labelledby="settings-h">
+            <h1 id="settings-h">{t!(i18n, settings.title)}</h1>
+            <Workspaces/>
+            <Departments/>
+            <Members/>
+        </section>
+    }
+}
+
+#[component]
+fn Workspaces() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let current = move || app.workspace.with(|w| w.as_ref().map(|w| w.id));
+    let rename = RwSignal::new(app.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default()));
+    let error = RwSignal::new(None::<String>);
+    let confirm_delete = RwSignal::new(None::<(Id, String, usize)>);
+    view! {
+        <section class="card" aria-labelledby="ws-h">
+            <h2 id="ws-h">{t!(i18n, settings.ws_title)}</h2>
+            <table class="plain-table" data-testid="workspace-list">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, settings.ws_name)}</th>
+                    <th scope="col">{t!(i18n, settings.ws_requests)}</th>
+                    <th scope="col"><span class="sr-only">{t!(i18n, settings.ws_actions)}</span></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || app.list.get() key=|w| (w.id, w.name.clone(), w.requests) children=move |w| {
+                        let id = w.id;
+                        let name = w.name.clone();
+                        let count = w.requests;
+                        let is_current = move || current() == Some(id);
+                        let unreadable = w.unreadable.is_some();
+                        let name_for_delete = name.clone();
+                        view! {
+                            <tr>
+                                <td>
+                                    {name.clone()}
+                                    <Show when=is_current>" "<span class="badge">{t!(i18n, settings.ws_current)}</span></Show>
+                                    {unreadable.then(|| view! { " " <span class="badge warn">{t!(i18n, settings.ws_unreadable)}</span> })}
+                                </td>
+                                <td>{count}</td>
+                                <td class="row-actions">
+                                    <Show when=move || !is_current()>
+                                        <button type="button" on:click=move |_| spawn_local(async move { app.open(id).await })>
+                                            {t_string!(i18n, settings.ws_open, name = name.clone()).to_string()}
+                                        </button>
+                                    </Show>
+                                    <button type="button" class="danger" on:click={
+                                        let n = name_for_delete.clone();
+                                        move |_| confirm_delete.set(Some((id, n.clone(), count)))
+                                    }>
+                                        {t_string!(i18n, settings.ws_delete, name = name_for_delete.clone()).to_string()}
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+            {move || confirm_delete.get().map(|(id, name, count)| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="del-h" data-testid="confirm-delete">
+                    <p id="del-h">{t_string!(i18n, settings.ws_delete_confirm, name = name.clone(), count = count).to_string()}</p>
+                    <button type="button" class="danger" data-testid="confirm-delete-yes" on:click=move |_| {
+                        confirm_delete.set(None);
+                        spawn_local(async move {
+                            if let Err(e) = app.delete(id).await { error.set(Some(e.to_string())) }
+                        });
+                    }>{t!(i18n, settings.ws_delete_yes)}</button>
+                    <button type="button" on:click=move |_| confirm_delete.set(None)>{t!(i18n, settings.cancel)}</button>
+                </div>
+            })}
+            <form class="inline-form" on:submit=move |ev| {
+                ev.prevent_default();
+                match app.dispatch(Command::RenameWorkspace { name: rename.get_untracked() }) {
+                    Ok(_) => { error.set(None); spawn_local(async move { app.refresh_list().await }); }
+                    Err(e) => error.set(Some(command_error_text(i18n, &e))),
+                }
+            }>
+                <label>
+                    <span>{t!(i18n, settings.ws_rename)}</span>
+                    <input type="text" prop:value=move || rename.get() on:input=move |ev| rename.set(event_target_value(&ev)) data-testid="rename-workspace"/>
+                </label>
+                <button type="submit">{t!(i18n, settings.rename)}</button>
+            </form>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <CreateWorkspaceForm/>
+            <button type="button" on:click=move |_| open_sample(app, i18n.get_locale_untracked() == Locale::zh) data-testid="open-sample">
+                {t!(i18n, common.open_sample)}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn Departments() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let new_name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let run = move |cmd: Command| match app.dispatch(cmd) {
+        Ok(_) => error.set(None),
+        Err(e) => error.set(Some(command_error_text(i18n, &e))),
+    };
+    let departments = move || app.workspace.with(|w| w.as_ref().map(|w| w.departments.clone()).unwrap_or_default());
+    view! {
+        <section class="card" aria-labelledby="dept-h">
+            <h2 id="dept-h">{t!(i18n, settings.dept_title)}</h2>
+            <ul class="plain edit-list">
+                <For each=departments key=|d| (d.id, d.name.clone()) children=move |d| {
+                    let id = d.id;
+                    let shown = department_name(i18n, &d);
+                    let value = RwSignal::new(shown.clone());
+                    view! {
+                        <li>
+                            <form class="inline-form" on:submit=move |ev| {
+                                ev.prevent_default();
+                                run(Command::RenameDepartment { department: id, name: value.get_untracked() });
+                            }>
+                                <label>
+                                    <span class="sr-only">{t_string!(i18n, settings.dept_rename_label, name = shown.clone()).to_string()}</span>
+                                    <input type="text" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                                </label>
+                                <button type="submit">{t!(i18n, settings.rename)}</button>
+                                <button type="button" class="danger" on:click=move |_| run(Command::RemoveDepartment { department: id })>
+                                    {t!(i18n, settings.remove)}
+                                </button>
+                            </form>
+                        </li>
+                    }
+                }/>
+            </ul>
+            <form class="inline-form" on:submit=move |ev| {
+                ev.prevent_default();
+                run(Command::AddDepartment { name: new_name.get_untracked() });
+                new_name.set(String::new());
+            }>
+                <label>
+                    <span>{t!(i18n, settings.dept_new)}</span>
+                    <input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit">{t!(i18n, settings.add)}</button>
+            </form>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Members() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let name = RwSignal::new(String::new());
+    let dept = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let run = move |cmd: Command| match app.dispatch(cmd) {
+        Ok(_) => {
+            error.set(None);
+            true
+        }
+        Err(e) => {
+            error.set(Some(command_error_text(i18n, &e)));
+            false
+        }
+    };
+    let departments = move || {
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let members = move || app.workspace.with(|w| w.as_ref().map(|w| w.members.clone()).unwrap_or_default());
+    view! {
+        <section class="card" aria-labelledby="members-h">
+            <h2 id="members-h">{t!(i18n, settings.members_title)}</h2>
+            <table class="plain-table" data-testid="member-list">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, settings.member_name)}</th>
+                    <th scope="col">{t!(i18n, settings.member_department)}</th>
+                    <th scope="col">{t!(i18n, settings.member_active)}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=members key=|m| (m.id, m.name.clone(), m.department, m.active) children=move |m| {
+                        let id = m.id;
+                        let active = m.active;
+                        let dept_now = m.department.to_string();
+                        let label = t_string!(i18n, settings.member_department_of, name = m.name.clone()).to_string();
+                        let active_label = t_string!(i18n, settings.member_active_of, name = m.name.clone()).to_string();
+                        view! {
+                            <tr>
+                                <td>{m.name.clone()}</td>
+                                <td>
+                                    <select aria-label=label on:change=move |ev| {
+                                        if let Ok(d) = Id::parse_str(&event_target_value(&ev)) {
+                                            run(Command::UpdateMember { member: id, patch: MemberPatch { department: Some(d), ..Default::default() } });
+                                        }
+                                    }>
+                                        <For each=departments key=|(id, n)| (*id, n.clone()) children={
+                                            let dept_now = dept_now.clone();
+                                            move |(did, dname)| {
+                                                let v = did.to_string();
+                                                let sel = v == dept_now;
+                                                view! { <option value=v selected=sel>{dname}</option> }
+                                            }
+                                        }/>
+                                    </select>
+                                </td>
+                                <td>
+                                    <input type="checkbox" aria-label=active_label checked=active on:change=move |_| {
+                                        run(Command::UpdateMember { member: id, patch: MemberPatch { active: Some(!active), ..Default::default() } });
+                                    }/>
+                                </td>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+            <form class="inline-form" on:submit=move |ev| {
+                ev.prevent_default();
+                let department = Id::parse_str(&dept.get_untracked())
+                    .ok()
+                    .or_else(|| departments().first().map(|(id, _)| *id));
+                match department {
+                    Some(department) => {
+                        if run(Command::AddMember { name: name.get_untracked(), department }) {
+                            name.set(String::new());
+                        }
+                    }
+                    None => error.set(Some(t_string!(i18n, settings.need_department).to_string())),
+                }
+            }>
+                <label>
+                    <span>{t!(i18n, settings.member_new)}</span>
+                    <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="member-name"/>
+                </label>
+                <label>
+                    <span>{t!(i18n, settings.member_department)}</span>
+                    <select on:change=move |ev| dept.set(event_target_value(&ev)) data-testid="member-department">
+                        <For each=departments key=|(id, n)| (*id, n.clone()) children=move |(id, n)| {
+                            view! { <option value=id.to_string()>{n}</option> }
+                        }/>
+                    </select>
+                </label>
+                <button type="submit" data-testid="add-member">{t!(i18n, settings.add)}</button>
+            </form>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,597 @@
+//! The application state shared by every page, and the one way to change a
+//! workspace: [`AppState::dispatch`] applies a domain command in memory, then
+//! the save loop writes the changed records to IndexedDB in one transaction.
+//!
+//! Invariants:
+//! - The in-memory workspace is never thrown away because a write failed: the
+//!   unsaved commands stay queued, a warning stays up, and the write is retried.
+//! - A save is based on the revision it read; when another tab saved first the
+//!   workspace is re-read and the queued commands are applied again on top, and
+//!   the user is told (and told which, if any, could not be re-applied).
+//! - Stored data this build cannot read is never written over.
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::{apply, Command, CommandError, Ctx, Event, Id, Timestamp, Workspace};
+use crate::persist::idb::{ChangeSet, Db, StoreError, WorkspaceInfo};
+use crate::persist::snapshot::WorkspaceMeta;
+use crate::platform::channel::{Channel, TabMessage};
+use crate::platform::ids::BrowserIds;
+use crate::platform::{clock, prefs, timer};
+
+/// What the app is showing as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Loading,
+    /// No workspace is open (first run, or the last one was deleted).
+    NoWorkspace,
+    Ready,
+    /// A stored workspace cannot be read; it is left untouched.
+    Recovery { workspace: String, name: String, detail: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Saving,
+    /// The last write failed; `pending` commands are kept in memory.
+    Failed { detail: String, pending: usize },
+}
+
+/// A message shown until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Another tab changed the open workspace and this tab now shows it.
+    UpdatedElsewhere,
+    /// Another tab saved first; our changes were applied again on top.
+    /// `lost` lists the changes that could no longer be applied, with why.
+    Conflict { lost: Vec<String> },
+    /// The open workspace was deleted in another tab.
+    DeletedElsewhere,
+}
+
+struct Pending {
+    cmd: Command,
+    actor: Option<Id>,
+    now: Timestamp,
+}
+
+#[derive(Default)]
+struct Shell {
+    db: Option<Rc<Db>>,
+    ids: BrowserIds,
+    rev: u64,
+    /// Events already stored (the trail's stored prefix).
+    stored_events: usize,
+    dirty_requests: BTreeSet<Id>,
+    dirty_meta: bool,
+    /// The workspace has never been stored: write it whole.
+    whole: bool,
+    pending: Vec<Pending>,
+    saving: bool,
+    channel: Option<Rc<Channel>>,
+}
+
+thread_local! {
+    static SHELL: RefCell<Shell> = RefCell::new(Shell::default());
+}
+
+fn with_shell<R>(f: impl FnOnce(&mut Shell) -> R) -> R {
+    SHELL.with(|s| f(&mut s.borrow_mut()))
+}
+
+/// Shared state; get it with [`use_app`].
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Option<Workspace>>,
+    pub list: RwSignal<Vec<WorkspaceInfo>>,
+    pub phase: RwSignal<Phase>,
+    pub save: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// The member this browser acts as in the open workspace.
+    pub actor: RwSignal<Option<Id>>,
+}
+
+/// The typed accessor for the shared state (provided once by the app root).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Creates the state, provides it as context and starts loading.
+    pub fn provide() -> AppState {
+        let state = AppState {
+            workspace: RwSignal::new(None),
+            list: RwSignal::new(Vec::new()),
+            phase: RwSignal::new(Phase::Loading),
+            save: RwSignal::new(SaveStatus::Saved),
+            notice: RwSignal::new(None),
+            actor: RwSignal::new(None),
+        };
+        provide_context(state);
+        let channel = Channel::open(move |msg| state.on_tab_message(msg));
+        with_shell(|s| s.channel = Some(Rc::new(channel)));
+        spawn_local(async move { state.start().await });
+        // Retry failed writes every 5 seconds.
+        timer::every(5_000, move || {
+            if matches!(state.save.get_untracked(), SaveStatus::Failed { .. }) {
+                state.schedule_save();
+            }
+        });
+        state
+    }
+
+    async fn start(self) {
+        match Db::open().await {
+            Ok(db) => with_shell(|s| s.db = Some(Rc::new(db))),
+            Err(e) => {
+                self.save.set(SaveStatus::Failed { detail: e.to_string(), pending: 0 });
+                self.phase.set(Phase::NoWorkspace);
+                return;
+            }
+        }
+        self.refresh_list().await;
+        let list = self.list.get_untracked();
+        let last = prefs::last_workspace();
+        let pick = last
+            .as_deref()
+            .and_then(|l| list.iter().find(|w| w.id.to_string() == l))
+            .or_else(|| list.iter().find(|w| w.unreadable.is_none()))
+            .cloned();
+        match pick {
+            Some(info) => self.open(info.id).await,
+            None => self.phase.set(Phase::NoWorkspace),
+        }
+    }
+
+    fn db() -> Option<Rc<Db>> {
+        with_shell(|s| s.db.clone())
+    }
+
+    fn broadcast(msg: TabMessage) {
+        if let Some(ch) = with_shell(|s| s.channel.clone()) {
+            ch.send(&msg);
+        }
+    }
+
+    pub async fn refresh_list(self) {
+        if let Some(db) = Self::db() {
+            if let Ok(list) = db.list().await {
+                self.list.set(list);
+            }
+        }
+    }
+
+    /// Opens a stored workspace; unreadable data leads to the recovery screen.
+    pub async fn open(self, id: Id) {
+        let Some(db) = Self::db() else { return };
+        self.phase.set(Phase::Loading);
+        match db.load(id).await {
+            Ok(Some((ws, rev))) => {
+                prefs::set_last_workspace(&id.to_string());
+                with_shell(|s| {
+                    s.rev = rev;
+                    s.stored_events = ws.events.len();
+                    s.dirty_requests.clear();
+                    s.dirty_meta = false;
+                    s.whole = false;
+                    s.pending.clear();
+                });
+                let actor = prefs::actor(&id.to_string())
+                    .and_then(|a| Id::parse_str(&a).ok())
+                    .filter(|a| ws.member(*a).is_some_and(|m| m.active));
+                self.actor.set(actor);
+                self.workspace.set(Some(ws));
+                self.save.set(SaveStatus::Saved);
+                self.phase.set(Phase::Ready);
+            }
+            Ok(None) => {
+                self.workspace.set(None);
+                self.phase.set(Phase::NoWorkspace);
+            }
+            Err(StoreError::Unreadable { workspace, detail }) => {
+                let name = self
+                    .list
+                    .get_untracked()
+                    .iter()
+                    .find(|w| w.id == id)
+                    .map(|w| w.name.clone())
+                    .unwrap_or_else(|| workspace.clone());
+                self.workspace.set(None);
+                self.phase.set(Phase::Recovery { workspace, name, detail });
+            }
+            Err(e) => {
+                self.save.set(SaveStatus::Failed { detail: e.to_string(), pending: 0 });
+                self.phase.set(Phase::NoWorkspace);
+            }
+        }
+    }
+
+    /// Makes `ws` a new stored workspace and opens it. If it cannot be stored
+    /// it is still opened in memory, with the write retried.
+    pub async fn adopt_new(self, ws: Workspace) {
+        let id = ws.id;
+        let stored = match Self::db() {
+            Some(db) => db.replace(&ws, None).await,
+            None => Err(StoreError::Unavailable("storage is not available".into())),
+        };
+        self.actor.set(None);
+        match stored {
+            Ok(rev) => {
+                with_shell(|s| {
+                    s.rev = rev;
+                    s.whole = false;
+                });
+                self.save.set(SaveStatus::Saved);
+                Self::broadcast(TabMessage::ListChanged);
+            }
+            Err(e) => {
+                with_shell(|s| {
+                    s.rev = 0;
+                    s.whole = true;
+                });
+                self.save.set(SaveStatus::Failed { detail: e.to_string(), pending: 1 });
+            }
+        }
+        with_shell(|s| {
+            s.stored_events = ws.events.len();
+            s.dirty_requests.clear();
+            s.dirty_meta = false;
+            s.pending.clear();
+        });
+        prefs::set_last_workspace(&id.to_string());
+        self.workspace.set(Some(ws));
+        self.phase.set(Phase::Ready);
+        self.refresh_list().await;
+    }
+
+    /// Replaces the open workspace's contents (snapshot import) in one transaction.
+    pub async fn replace_current(self, mut ws: Workspace) -> Result<(), StoreError> {
+        let Some(current) = self.workspace.with_untracked(|w| w.as_ref().map(|w| w.id)) else {
+            return Err(StoreError::Unavailable("no workspace is open".into()));
+        };
+        ws.id = current;
+        let db = Self::db().ok_or_else(|| StoreError::Unavailable("storage is not available".into()))?;
+        let base = with_shell(|s| s.rev);
+        let rev = db.replace(&ws, Some(base)).await?;
+        with_shell(|s| {
+            s.rev = rev;
+            s.stored_events = ws.events.len();
+            s.dirty_requests.clear();
+            s.dirty_meta = false;
+            s.whole = false;
+            s.pending.clear();
+        });
+        self.workspace.set(Some(ws));
+        self.save.set(SaveStatus::Saved);
+        Self::broadcast(TabMessage::Replaced { workspace: current.to_string() });
+        self.refresh_list().await;
+        Ok(())
+    }
+
+    pub async fn delete(self, id: Id) -> Result<(), StoreError> {
+        let db = Self::db().ok_or_else(|| StoreError::Unavailable("storage is not available".into()))?;
+        db.delete(id).await?;
+        Self::broadcast(TabMessage::Replaced { workspace: id.to_string() });
+        self.refresh_list().await;
+        let open = self.workspace.with_untracked(|w| w.as_ref().map(|w| w.id));
+        if open == Some(id) || matches!(self.phase.get_untracked(), Phase::Recovery { .. }) {
+            self.workspace.set(None);
+            let next = self.list.get_untracked().into_iter().find(|w| w.unreadable.is_none());
+            match next {
+                Some(info) => self.open(info.id).await,
+                None => self.phase.set(Phase::NoWorkspace),
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn export_raw(self, workspace: &str) -> Result<String, StoreError> {
+        let db = Self::db().ok_or_else(|| StoreError::Unavailable("storage is not available".into()))?;
+        db.export_raw(workspace).await
+    }
+
+    /// New ids for building workspaces outside a command (create, sample, import).
+    pub fn with_ids<R>(f: impl FnOnce(&mut BrowserIds) -> R) -> R {
+        with_shell(|s| f(&mut s.ids))
+    }
+
+    pub fn set_actor(self, member: Option<Id>) {
+        if let Some(ws) = self.workspace.with_untracked(|w| w.as_ref().map(|w| w.id)) {
+            prefs::set_actor(&ws.to_string(), member.map(|m| m.to_string()).as_deref());
+        }
+        self.actor.set(member);
+    }
+
+    /// Applies a command to the open workspace and queues its records for saving.
+    pub fn dispatch(self, cmd: Command) -> Result<Vec<Event>, CommandError> {
+        let now = clock::now();
+        let actor = self.actor.get_untracked();
+        let mut result = None;
+        self.workspace.update(|w| {
+            if let Some(ws) = w.as_mut() {
+                let applied = with_shell(|s| {
+                    let mut ctx = Ctx::new(now, actor, &mut s.ids);
+                    apply(ws, cmd.clone(), &mut ctx)
+                });
+                result = Some(applied);
+            }
+        });
+        let Some(result) = result else {
+            return Err(CommandError::Invalid { field: "workspace", problem: "no workspace is open".into() });
+        };
+        let events = result?;
+        with_shell(|s| {
+            for e in &events {
+                match e.request {
+                    Some(r) => {
+                        s.dirty_requests.insert(r);
+                    }
+                    None => s.dirty_meta = true,
+                }
+            }
+            s.dirty_meta = true;
+            s.pending.push(Pending { cmd, actor, now });
+        });
+        self.schedule_save();
+        Ok(events)
+    }
+
+    /// Starts the save loop unless it is already running.
+    pub fn schedule_save(self) {
+        let start = with_shell(|s| {
+            if s.saving {
+                false
+            } else {
+                s.saving = true;
+                true
+            }
+        });
+        if start {
+            spawn_local(async move {
+                self.save_loop().await;
+                with_shell(|s| s.saving = false);
+            });
+        }
+    }
+
+    async fn save_loop(self) {
+        loop {
+            let db = match Self::db() {
+                Some(db) => db,
+                None => match Db::open().await {
+                    Ok(db) => {
+                        let db = Rc::new(db);
+                        with_shell(|s| s.db = Some(db.clone()));
+                        db
+                    }
+                    Err(e) => {
+                        self.fail(e.to_string());
+                        return;
+                    }
+                },
+            };
+            let whole = with_shell(|s| s.whole);
+            if whole {
+                let Some(ws) = self.workspace.get_untracked() else { return };
+                let taken = with_shell(|s| s.pending.len());
+                self.save.set(SaveStatus::Saving);
+                match db.replace(&ws, None).await {
+                    Ok(rev) => {
+                        with_shell(|s| {
+                            s.rev = rev;
+                            s.whole = false;
+                            s.stored_events = ws.events.len();
+                            s.dirty_requests.clear();
+                            s.dirty_meta = false;
+                            s.pending.drain(..taken.min(s.pending.len()));
+                        });
+                        Self::broadcast(TabMessage::ListChanged);
+                        self.refresh_list().await;
+                        continue;
+                    }
+                    Err(e) => {
+                        self.fail(e.to_string());
+                        return;
+                    }
+                }
+            }
+            // Take what is dirty now; anything dirtied during the write stays for the next round.
+            let Some(changes) = self.take_changes() else {
+                if matches!(self.save.get_untracked(), SaveStatus::Saving | SaveStatus::Failed { .. }) {
+                    self.save.set(SaveStatus::Saved);
+                }
+                return;
+            };
+            let (cs, taken_requests, taken_pending) = changes;
+            self.save.set(SaveStatus::Saving);
+            match db.save(&cs).await {
+                Ok(rev) => {
+                    with_shell(|s| {
+                        s.rev = rev;
+                        s.stored_events = cs.event_count;
+                        s.pending.drain(..taken_pending.min(s.pending.len()));
+                    });
+                    Self::broadcast(TabMessage::Saved {
+                        workspace: cs.meta.id.to_string(),
+                        rev,
+                        requests: taken_requests.iter().map(|r| r.to_string()).collect(),
+                        events_from: cs.events.first().map(|(i, _)| *i).unwrap_or(cs.event_count),
+                        meta: true,
+                    });
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    with_shell(|s| s.dirty_requests.extend(taken_requests));
+                    self.rebase(&db, cs.meta.id).await;
+                }
+                Err(e) => {
+                    with_shell(|s| {
+                        s.dirty_requests.extend(taken_requests);
+                        s.dirty_meta = true;
+                    });
+                    self.fail(e.to_string());
+                    return;
+                }
+            }
+        }
+    }
+
+    fn fail(self, detail: String) {
+        let pending = with_shell(|s| s.pending.len());
+        self.save.set(SaveStatus::Failed { detail, pending });
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn take_changes(self) -> Option<(ChangeSet, BTreeSet<Id>, usize)> {
+        self.workspace.with_untracked(|w| {
+            let ws = w.as_ref()?;
+            with_shell(|s| {
+                let has_events = ws.events.len() > s.stored_events;
+                if s.dirty_requests.is_empty() && !s.dirty_meta && !has_events {
+                    return None;
+                }
+                let ids = std::mem::take(&mut s.dirty_requests);
+                s.dirty_meta = false;
+                let requests = ids.iter().filter_map(|id| ws.requests.get(id).cloned()).collect();
+                let from = s.stored_events.min(ws.events.len());
+                let events = ws.events[from..].iter().cloned().enumerate().map(|(i, e)| (from + i, e)).collect();
+                let cs = ChangeSet {
+                    base_rev: s.rev,
+                    meta: WorkspaceMeta::of(ws),
+                    requests,
+                    events,
+                    request_count: ws.requests.len(),
+                    event_count: ws.events.len(),
+                };
+                Some((cs, ids, s.pending.len()))
+            })
+        })
+    }
+
+    /// Another tab saved first: read the stored workspace, apply our queued
+    /// commands again on top of it, and tell the user.
+    async fn rebase(self, db: &Db, id: Id) {
+        let fresh = match db.load(id).await {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                // Deleted elsewhere: keep ours in memory and store it whole again.
+                with_shell(|s| s.whole = true);
+                self.notice.set(Some(Notice::DeletedElsewhere));
+                return;
+            }
+            Err(e) => {
+                self.fail(e.to_string());
+                return;
+            }
+        };
+        let (mut ws, rev) = fresh;
+        let stored_events = ws.events.len();
+        let pending = with_shell(|s| std::mem::take(&mut s.pending));
+        let mut kept = Vec::new();
+        let mut lost = Vec::new();
+        let mut dirty = BTreeSet::new();
+        for p in pending {
+            let result = with_shell(|s| {
+                let mut ctx = Ctx::new(p.now, p.actor, &mut s.ids);
+                apply(&mut ws, p.cmd.clone(), &mut ctx)
+            });
+            match result {
+                Ok(events) => {
+                    dirty.extend(events.iter().filter_map(|e| e.request));
+                    kept.push(p);
+                }
+                Err(e) => lost.push(e.to_string()),
+            }
+        }
+        with_shell(|s| {
+            s.rev = rev;
+            s.stored_events = stored_events;
+            s.dirty_requests = dirty;
+            s.dirty_meta = !kept.is_empty();
+            s.pending = kept;
+        });
+        self.workspace.set(Some(ws));
+        self.notice.set(Some(Notice::Conflict { lost }));
+    }
+
+    fn on_tab_message(self, msg: TabMessage) {
+        let open = self.workspace.with_untracked(|w| w.as_ref().map(|w| w.id.to_string()));
+        match msg {
+            TabMessage::ListChanged => spawn_local(async move { self.refresh_list().await }),
+            TabMessage::Replaced { workspace } => {
+                spawn_local(async move {
+                    self.refresh_list().await;
+                    if open.as_deref() == Some(workspace.as_str()) {
+                        let still_there = self.list.get_untracked().iter().any(|w| w.id.to_string() == workspace);
+                        if still_there {
+                            if let Ok(id) = Id::parse_str(&workspace) {
+                                self.open(id).await;
+                                self.notice.set(Some(Notice::UpdatedElsewhere));
+                            }
+                        } else {
+                            // Keep what is on screen; it can still be exported.
+                            with_shell(|s| s.whole = true);
+                            self.notice.set(Some(Notice::DeletedElsewhere));
+                        }
+                    }
+                });
+            }
+            TabMessage::Saved { workspace, rev, requests, events_from, .. } => {
+                if open.as_deref() != Some(workspace.as_str()) {
+                    spawn_local(async move { self.refresh_list().await });
+                    return;
+                }
+                let busy = with_shell(|s| !s.pending.is_empty() || s.saving || rev <= s.rev);
+                if busy {
+                    // Our own save will notice the newer revision and rebase.
+                    return;
+                }
+                spawn_local(async move { self.pull(workspace, requests, events_from).await });
+            }
+        }
+    }
+
+    /// Reads just what another tab changed.
+    async fn pull(self, workspace: String, requests: Vec<String>, events_from: usize) {
+        let Some(db) = Self::db() else { return };
+        let Ok(id) = Id::parse_str(&workspace) else { return };
+        let ids: BTreeSet<Id> = requests.iter().filter_map(|r| Id::parse_str(r).ok()).collect();
+        let stored = with_shell(|s| s.stored_events);
+        if events_from != stored {
+            self.open(id).await;
+            self.notice.set(Some(Notice::UpdatedElsewhere));
+            return;
+        }
+        match db.load_part(id, &ids, events_from).await {
+            Ok((rec, reqs, events)) => {
+                let still_clean = with_shell(|s| s.pending.is_empty() && !s.saving);
+                if !still_clean {
+                    return;
+                }
+                self.workspace.update(|w| {
+                    if let Some(ws) = w.as_mut() {
+                        ws.name = rec.meta.name.clone();
+                        ws.departments = rec.meta.departments.clone();
+                        ws.members = rec.meta.members.clone();
+                        ws.next_number = rec.meta.next_number;
+                        for r in reqs {
+                            ws.requests.insert(r.id, r);
+                        }
+                        ws.events.extend(events);
+                    }
+                });
+                let len = self.workspace.with_untracked(|w| w.as_ref().map(|w| w.events.len()).unwrap_or(0));
+                with_shell(|s| {
+                    s.rev = rec.rev;
+                    s.stored_events = len;
+                });
+                self.notice.set(Some(Notice::UpdatedElsewhere));
+            }
+            Err(_) => self.open(id).await,
+        }
+    }
+}
