@@ -4,6 +4,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::{Banners, SaveIndicator};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::pages::{
     dashboard::DashboardPage, data::DataPage, detail::DetailPage, new_request::NewRequestPage,
@@ -63,12 +64,12 @@ fn Root() -> impl IntoView {
     view! {
         <Router>
             <div class="app" data-app-ready=ready>
-                <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+                <a class="skip-link" href="#main">{tr(i18n, |i| t_string!(i, common.skip_to_content))}</a>
                 <Header/>
                 <Banners/>
                 <main id="main" tabindex="-1">
                     {move || match app.phase.get() {
-                        Phase::Loading => view! { <p class="loading" role="status">{t!(i18n, common.loading)}</p> }.into_any(),
+                        Phase::Loading => view! { <p class="loading" role="status">{tr(i18n, |i| t_string!(i, common.loading))}</p> }.into_any(),
                         Phase::NoWorkspace => view! { <WelcomePage/> }.into_any(),
                         Phase::Recovery { workspace, name, detail } => {
                             view! { <RecoveryPage workspace=workspace name=name detail=detail/> }.into_any()
@@ -85,7 +86,7 @@ fn Root() -> impl IntoView {
 fn AppRoutes() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Routes fallback=move || view! { <p>{t!(i18n, common.not_found)}</p> }>
+        <Routes fallback=move || view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }>
             <Route path=path!("/") view=RequestsPage/>
             <Route path=path!("/requests/new") view=NewRequestPage/>
             <Route path=path!("/requests/:number") view=DetailPage/>
@@ -124,11 +125,11 @@ fn Header() -> impl IntoView {
             <Show when=has_ws>
                 <nav aria-label=move || t_string!(i18n, common.nav_label)>
                     <ul class="nav">
-                        <li><A href="/" exact=true>{t!(i18n, common.nav_requests)}</A></li>
-                        <li><A href="/requests/new">{t!(i18n, common.nav_new)}</A></li>
-                        <li><A href="/dashboard">{t!(i18n, common.nav_dashboard)}</A></li>
-                        <li><A href="/data">{t!(i18n, common.nav_data)}</A></li>
-                        <li><A href="/settings">{t!(i18n, common.nav_settings)}</A></li>
+                        <li><A href="/" exact=true>{tr(i18n, |i| t_string!(i, common.nav_requests))}</A></li>
+                        <li><A href="/requests/new">{tr(i18n, |i| t_string!(i, common.nav_new))}</A></li>
+                        <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
+                        <li><A href="/data">{tr(i18n, |i| t_string!(i, common.nav_data))}</A></li>
+                        <li><A href="/settings">{tr(i18n, |i| t_string!(i, common.nav_settings))}</A></li>
                     </ul>
                 </nav>
             </Show>
@@ -139,7 +140,7 @@ fn Header() -> impl IntoView {
                 <SaveIndicator/>
                 <button type="button" class="lang-switch" on:click=switch_lang
                     aria-label=move || t_string!(i18n, common.switch_language_label)>
-                    {t!(i18n, common.switch_language)}
+                    {tr(i18n, |i| t_string!(i, common.switch_language))}
                 </button>
             </div>
         </header>
@@ -165,9 +166,9 @@ fn ActorSelect() -> impl IntoView {
     };
     view! {
         <label class="actor">
-            <span>{t!(i18n, common.acting_as)}</span>
+            <span>{tr(i18n, |i| t_string!(i, common.acting_as))}</span>
             <select on:change=on_change prop:value=current data-testid="actor">
-                <option value="">{t!(i18n, common.nobody)}</option>
+                <option value="">{tr(i18n, |i| t_string!(i, common.nobody))}</option>
                 <For each=members key=|(id, name)| (*id, name.clone()) children=move |(id, name)| {
                     let value = id.to_string();
                     let selected = {

@@ -201,3 +201,13 @@ pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
         }
     }
 }
+
+/// A translated text that follows the language switch.
+///
+/// Every `move || …` in a view is its own type and so its own copy of the
+/// rendering code; going through this one function keeps a single copy for
+/// all plain translated texts, which keeps the wasm small. Use it as
+/// `{tr(i18n, |i| t_string!(i, ns.key))}`.
+pub fn tr(i18n: I18n, text: fn(I18n) -> &'static str) -> impl leptos::prelude::IntoView + Clone + Send + Sync + 'static {
+    move || text(i18n)
+}

@@ -5,6 +5,7 @@ pub mod snapshot_import;
 use leptos::prelude::*;
 
 use crate::domain::Workspace;
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::persist::snapshot::Snapshot;
 use crate::platform::{clock, files};
@@ -26,7 +27,8 @@ pub fn SaveIndicator() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     view! {
-        <span class="save-indicator" role="status" data-testid="save-status">
+        <span class="save-indicator" role="status" data-testid="save-status"
+            data-last-save-ms=move || app.last_save_ms.get().map(|ms| format!("{ms:.2}"))>
             {move || match app.save.get() {
                 SaveStatus::Saved => t_string!(i18n, common.saved).to_string(),
                 SaveStatus::Saving => t_string!(i18n, common.saving).to_string(),
@@ -54,12 +56,12 @@ pub fn Banners() -> impl IntoView {
     view! {
         {move || failed().map(|(detail, pending)| view! {
             <div class="banner banner-error" role="alert" data-testid="save-warning">
-                <p><strong>{t!(i18n, common.save_failed_title)}</strong></p>
+                <p><strong>{tr(i18n, |i| t_string!(i, common.save_failed_title))}</strong></p>
                 <p>{t_string!(i18n, common.save_failed_body, count = pending)}</p>
                 <p class="detail">{detail}</p>
                 <div class="actions">
-                    <button type="button" on:click=export>{t!(i18n, common.export_now)}</button>
-                    <button type="button" on:click=retry>{t!(i18n, common.retry_now)}</button>
+                    <button type="button" on:click=export>{tr(i18n, |i| t_string!(i, common.export_now))}</button>
+                    <button type="button" on:click=retry>{tr(i18n, |i| t_string!(i, common.retry_now))}</button>
                 </div>
                 {move || export_error.get().map(|e| view! { <p class="error">{e}</p> })}
             </div>
@@ -76,7 +78,7 @@ pub fn Banners() -> impl IntoView {
             view! {
                 <div class="banner banner-info" role="status" data-testid="notice">
                     <p>{text}</p>
-                    <button type="button" on:click=move |_| app.notice.set(None)>{t!(i18n, common.dismiss)}</button>
+                    <button type="button" on:click=move |_| app.notice.set(None)>{tr(i18n, |i| t_string!(i, common.dismiss))}</button>
                 </div>
             }
         })}

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::IdSource;
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::persist::snapshot::{self, Snapshot, SnapshotErrorKind};
 use crate::platform::files;
@@ -96,14 +97,14 @@ pub fn SnapshotImport() -> impl IntoView {
     view! {
         <div class="snapshot-import">
             <label class="file">
-                <span>{t!(i18n, data.import_json_label)}</span>
+                <span>{tr(i18n, |i| t_string!(i, data.import_json_label))}</span>
                 <input type="file" accept=".json,application/json" on:change=on_file data-testid="import-json"/>
             </label>
             {move || error.get().map(|(head, detail)| view! {
                 <div class="error-box" role="alert" data-testid="import-error">
                     <p><strong>{head}</strong></p>
                     <p class="detail">{detail}</p>
-                    <p>{t!(i18n, data.nothing_changed)}</p>
+                    <p>{tr(i18n, |i| t_string!(i, data.nothing_changed))}</p>
                 </div>
             })}
             {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="import-done">{d}</p> })}
@@ -111,39 +112,39 @@ pub fn SnapshotImport() -> impl IntoView {
                 let s = r.snapshot.summary();
                 view! {
                     <div class="preview" data-testid="import-preview">
-                        <h3>{t!(i18n, data.preview_title)}</h3>
+                        <h3>{tr(i18n, |i| t_string!(i, data.preview_title))}</h3>
                         <dl>
-                            <dt>{t!(i18n, data.preview_file)}</dt><dd>{r.file.clone()}</dd>
-                            <dt>{t!(i18n, data.preview_name)}</dt><dd>{s.name.clone()}</dd>
-                            <dt>{t!(i18n, data.preview_exported)}</dt><dd>{fmt_time(s.exported_at)}</dd>
-                            <dt>{t!(i18n, data.preview_requests)}</dt><dd data-testid="preview-requests">{s.requests}</dd>
-                            <dt>{t!(i18n, data.preview_open)}</dt><dd>{s.open}</dd>
-                            <dt>{t!(i18n, data.preview_events)}</dt><dd>{s.events}</dd>
-                            <dt>{t!(i18n, data.preview_people)}</dt><dd>{format!("{} / {}", s.departments, s.members)}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_file))}</dt><dd>{r.file.clone()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_name))}</dt><dd>{s.name.clone()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_exported))}</dt><dd>{fmt_time(s.exported_at)}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_requests))}</dt><dd data-testid="preview-requests">{s.requests}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_open))}</dt><dd>{s.open}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_events))}</dt><dd>{s.events}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, data.preview_people))}</dt><dd>{format!("{} / {}", s.departments, s.members)}</dd>
                         </dl>
                         <fieldset>
-                            <legend>{t!(i18n, data.import_how)}</legend>
+                            <legend>{tr(i18n, |i| t_string!(i, data.import_how))}</legend>
                             <label class="radio">
                                 <input type="radio" name="import-mode" value="new" checked=move || mode.get() == "new"
                                     on:change=move |_| mode.set("new".into())/>
-                                {t!(i18n, data.import_as_new)}
+                                {tr(i18n, |i| t_string!(i, data.import_as_new))}
                             </label>
                             <Show when=has_current>
                                 <label class="radio">
                                     <input type="radio" name="import-mode" value="replace" checked=move || mode.get() == "replace"
                                         on:change=move |_| mode.set("replace".into()) data-testid="import-replace"/>
-                                    {t!(i18n, data.import_replace)}
+                                    {tr(i18n, |i| t_string!(i, data.import_replace))}
                                 </label>
                             </Show>
                         </fieldset>
                         <Show when=move || mode.get() == "replace" && has_current()>
-                            <p class="warning">{t!(i18n, data.replace_warning)}</p>
+                            <p class="warning">{tr(i18n, |i| t_string!(i, data.replace_warning))}</p>
                         </Show>
                         <div class="actions">
                             <button type="button" class="primary" on:click=confirm disabled=move || busy.get() data-testid="import-confirm">
-                                {t!(i18n, data.import_confirm)}
+                                {tr(i18n, |i| t_string!(i, data.import_confirm))}
                             </button>
-                            <button type="button" on:click=move |_| ready.set(None)>{t!(i18n, data.cancel)}</button>
+                            <button type="button" on:click=move |_| ready.set(None)>{tr(i18n, |i| t_string!(i, data.cancel))}</button>
                         </div>
                     </div>
                 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::labels::{channel_label, fmt_duration, urgency_label, I18n};
 use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateStat};
 use crate::domain::DataFlag;
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::platform::clock;
 use crate::state::use_app;
@@ -35,10 +36,10 @@ fn DurationCard(title: String, help: String, stat: DurationStat, testid: &'stati
         <div class="figure" data-testid=testid>
             <h3>{title}</h3>
             <p class="value">
-                <span>{t!(i18n, dashboard.median)}" "</span><strong data-testid=format!("{testid}-median")>{dur(i18n, stat.median_secs)}</strong>
+                <span>{tr(i18n, |i| t_string!(i, dashboard.median))}" "</span><strong data-testid=format!("{testid}-median")>{dur(i18n, stat.median_secs)}</strong>
             </p>
             <p class="value">
-                <span>{t!(i18n, dashboard.p90)}" "</span><strong data-testid=format!("{testid}-p90")>{dur(i18n, stat.p90_secs)}</strong>
+                <span>{tr(i18n, |i| t_string!(i, dashboard.p90))}" "</span><strong data-testid=format!("{testid}-p90")>{dur(i18n, stat.p90_secs)}</strong>
             </p>
             <p class="n" data-testid=format!("{testid}-n")>{n_of(i18n, stat.n, stat.of)}</p>
             {excluded.map(|e| view! { <p class="n">{e}</p> })}
@@ -55,7 +56,7 @@ fn OverallFigures(f: Figures) -> impl IntoView {
     view! {
         <div class="figures">
             <div class="figure" data-testid="fig-total">
-                <h3>{t!(i18n, dashboard.total)}</h3>
+                <h3>{tr(i18n, |i| t_string!(i, dashboard.total))}</h3>
                 <p class="value"><strong data-testid="fig-total-value">{f.total}</strong></p>
                 <p class="n">{t_string!(i18n, dashboard.open_resolved, open = f.open, done = f.resolved_or_closed).to_string()}</p>
             </div>
@@ -66,19 +67,19 @@ fn OverallFigures(f: Figures) -> impl IntoView {
             <DurationCard title=t_string!(i18n, dashboard.after_first_response).to_string()
                 help=t_string!(i18n, dashboard.after_first_response_help).to_string() stat=f.resolution_after_first_response.clone() testid="fig-rafr"/>
             <div class="figure" data-testid="fig-fcr">
-                <h3>{t!(i18n, dashboard.fcr)}</h3>
+                <h3>{tr(i18n, |i| t_string!(i, dashboard.fcr))}</h3>
                 <p class="value"><strong data-testid="fig-fcr-value">{rate(i18n, &f.fcr)}</strong></p>
                 <p class="n" data-testid="fig-fcr-n">{n_of(i18n, f.fcr.numerator, f.fcr.denominator)}</p>
-                <p class="help">{t!(i18n, dashboard.fcr_help)}</p>
+                <p class="help">{tr(i18n, |i| t_string!(i, dashboard.fcr_help))}</p>
             </div>
             <div class="figure" data-testid="fig-handling">
-                <h3>{t!(i18n, dashboard.handling)}</h3>
+                <h3>{tr(i18n, |i| t_string!(i, dashboard.handling))}</h3>
                 <p class="value"><strong data-testid="fig-handling-value">{handling}</strong></p>
                 <p class="n">{n_of(i18n, f.handling_count.n, f.handling_count.of)}</p>
-                <p class="help">{t!(i18n, dashboard.handling_help)}</p>
+                <p class="help">{tr(i18n, |i| t_string!(i, dashboard.handling_help))}</p>
             </div>
             <div class="figure" data-testid="fig-csat">
-                <h3>{t!(i18n, dashboard.csat)}</h3>
+                <h3>{tr(i18n, |i| t_string!(i, dashboard.csat))}</h3>
                 <p class="value"><strong data-testid="fig-csat-value">{csat_mean}</strong>" / 5"</p>
                 <p class="n" data-testid="fig-csat-n">{n_of(i18n, f.csat.n, f.csat.of)}</p>
                 <p class="n">{t_string!(i18n, dashboard.csat_high, share = rate(i18n, &f.csat.high_share)).to_string()}</p>
@@ -97,13 +98,13 @@ fn Breakdown(title: String, rows: Vec<(String, Figures)>, testid: &'static str) 
                 <table class="plain-table" data-testid=testid>
                     <caption class="sr-only">{title}</caption>
                     <thead><tr>
-                        <th scope="col">{t!(i18n, dashboard.group)}</th>
-                        <th scope="col">{t!(i18n, dashboard.total)}</th>
-                        <th scope="col">{t!(i18n, dashboard.col_frt)}</th>
-                        <th scope="col">{t!(i18n, dashboard.col_res)}</th>
-                        <th scope="col">{t!(i18n, dashboard.col_rafr)}</th>
-                        <th scope="col">{t!(i18n, dashboard.fcr)}</th>
-                        <th scope="col">{t!(i18n, dashboard.csat)}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.group))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.total))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.col_frt))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.col_res))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.col_rafr))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.fcr))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.csat))}</th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(label, f)| {
@@ -143,7 +144,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="dash-h" data-testid="dashboard"
             data-compute-ms=move || format!("{:.2}", compute_ms.get())>
-            <h1 id="dash-h">{t!(i18n, dashboard.title)}</h1>
+            <h1 id="dash-h">{tr(i18n, |i| t_string!(i, dashboard.title))}</h1>
             {move || data.get().map(|d| {
                 let flagged: usize = d.flagged.iter().map(|(_, n)| *n).sum();
                 let rbfr = d.flagged.iter().find(|(f, _)| *f == DataFlag::ResolvedBeforeFirstResponse).map(|(_, n)| *n).unwrap_or(0);

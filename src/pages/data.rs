@@ -8,6 +8,7 @@ use crate::components::labels::{channel_label, status_label, urgency_label, I18n
 use crate::components::snapshot_import::{chosen_file, SnapshotImport};
 use crate::components::export_workspace;
 use crate::domain::{apply, Command, Ctx, DataFlag, Workspace};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::persist::csv_import::{
     distinct_values, read_csv, suggest_mapping, validate_mapping, CsvTable, ImportReport, Importer, Mapping, RowNote,
@@ -21,11 +22,11 @@ pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" aria-labelledby="data-h">
-            <h1 id="data-h">{t!(i18n, data.title)}</h1>
+            <h1 id="data-h">{tr(i18n, |i| t_string!(i, data.title))}</h1>
             <ExportCard/>
             <section class="card" aria-labelledby="import-json-h">
-                <h2 id="import-json-h">{t!(i18n, data.import_json_title)}</h2>
-                <p>{t!(i18n, data.import_json_help)}</p>
+                <h2 id="import-json-h">{tr(i18n, |i| t_string!(i, data.import_json_title))}</h2>
+                <p>{tr(i18n, |i| t_string!(i, data.import_json_help))}</p>
                 <SnapshotImport/>
             </section>
             <CsvImportCard/>
@@ -45,9 +46,9 @@ fn ExportCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="export-h">
-            <h2 id="export-h">{t!(i18n, data.export_title)}</h2>
-            <p>{t!(i18n, data.export_help)}</p>
-            <button type="button" class="primary" on:click=export data-testid="export">{t!(i18n, data.export_button)}</button>
+            <h2 id="export-h">{tr(i18n, |i| t_string!(i, data.export_title))}</h2>
+            <p>{tr(i18n, |i| t_string!(i, data.export_help))}</p>
+            <button type="button" class="primary" on:click=export data-testid="export">{tr(i18n, |i| t_string!(i, data.export_button))}</button>
             {move || result.get().map(|r| match r {
                 Ok(name) => view! { <p class="ok" role="status">{t_string!(i18n, data.exported, file = name).to_string()}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -233,22 +234,22 @@ fn CsvImportCard() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="csv-h">
-            <h2 id="csv-h">{t!(i18n, data.csv_title)}</h2>
-            <p>{t!(i18n, data.csv_help)}</p>
+            <h2 id="csv-h">{tr(i18n, |i| t_string!(i, data.csv_title))}</h2>
+            <p>{tr(i18n, |i| t_string!(i, data.csv_help))}</p>
             <label class="file">
-                <span>{t!(i18n, data.csv_choose)}</span>
+                <span>{tr(i18n, |i| t_string!(i, data.csv_choose))}</span>
                 <input type="file" accept=".csv,text/csv" on:change=on_file data-testid="import-csv"/>
             </label>
             <p class="error" role="alert" data-testid="csv-error">{move || error.get()}</p>
             <Show when=move || step.get() == CsvStep::Map>
                 <div class="csv-mapping" data-testid="csv-mapping">
-                    <h3>{t!(i18n, data.csv_columns)}</h3>
-                    <p class="help">{t!(i18n, data.csv_columns_help)}</p>
+                    <h3>{tr(i18n, |i| t_string!(i, data.csv_columns))}</h3>
+                    <p class="help">{tr(i18n, |i| t_string!(i, data.csv_columns_help))}</p>
                     <table class="plain-table">
                         <thead><tr>
-                            <th scope="col">{t!(i18n, data.csv_column)}</th>
-                            <th scope="col">{t!(i18n, data.csv_example)}</th>
-                            <th scope="col">{t!(i18n, data.csv_holds)}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, data.csv_column))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, data.csv_example))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, data.csv_holds))}</th>
                         </tr></thead>
                         <tbody>
                             {move || headers.get().into_iter().enumerate().map(|(i, h)| {
@@ -321,7 +322,7 @@ fn CsvImportCard() -> impl IntoView {
                                         <label class="value-row">
                                             <span>{label}</span>
                                             <select on:change=on_change>
-                                                <option value="" selected=move || selected_key.get().is_empty()>{t!(i18n, data.csv_value_unset)}</option>
+                                                <option value="" selected=move || selected_key.get().is_empty()>{tr(i18n, |i| t_string!(i, data.csv_value_unset))}</option>
                                                 {options.into_iter().map(|(k, l)| {
                                                     let k2 = k.clone();
                                                     view! { <option value=k selected=move || selected_key.get() == k2>{l}</option> }
@@ -334,7 +335,7 @@ fn CsvImportCard() -> impl IntoView {
                         }
                     }/>
                     <label>
-                        <span>{t!(i18n, data.csv_offset)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, data.csv_offset))}</span>
                         <input type="number" step="0.5" min="-18" max="18" prop:value=move || offset_hours().to_string()
                             on:change=move |ev| {
                                 if let Ok(h) = event_target_value(&ev).parse::<f64>() {
@@ -343,26 +344,26 @@ fn CsvImportCard() -> impl IntoView {
                             }/>
                     </label>
                     <fieldset>
-                        <legend>{t!(i18n, data.csv_where)}</legend>
+                        <legend>{tr(i18n, |i| t_string!(i, data.csv_where))}</legend>
                         <label class="radio">
                             <input type="radio" name="csv-dest" checked=move || into_new.get() on:change=move |_| into_new.set(true)/>
-                            {t!(i18n, data.csv_into_new)}
+                            {tr(i18n, |i| t_string!(i, data.csv_into_new))}
                         </label>
                         <label class="radio">
                             <input type="radio" name="csv-dest" checked=move || !into_new.get() on:change=move |_| into_new.set(false) data-testid="csv-into-current"/>
-                            {t!(i18n, data.csv_into_current)}
+                            {tr(i18n, |i| t_string!(i, data.csv_into_current))}
                         </label>
                     </fieldset>
                     {move || {
                         let list = problems.get();
                         (!list.is_empty()).then(|| view! {
                             <div class="error-box" role="alert" data-testid="csv-problems">
-                                <p><strong>{t!(i18n, data.csv_problems)}</strong></p>
+                                <p><strong>{tr(i18n, |i| t_string!(i, data.csv_problems))}</strong></p>
                                 <ul>{list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                             </div>
                         })
                     }}
-                    <button type="button" class="primary" on:click=run data-testid="csv-run">{t!(i18n, data.csv_run)}</button>
+                    <button type="button" class="primary" on:click=run data-testid="csv-run">{tr(i18n, |i| t_string!(i, data.csv_run))}</button>
                 </div>
             </Show>
             {move || match step.get() {
@@ -449,15 +450,15 @@ fn Report(report: ImportReport) -> impl IntoView {
         <div class="report" role="status" data-testid="csv-report">
             <h3>{t_string!(i18n, data.report_title, file = report.file_name.clone()).to_string()}</h3>
             <dl class="figures-inline">
-                <dt>{t!(i18n, data.report_read)}</dt><dd data-testid="report-read">{report.rows_read}</dd>
-                <dt>{t!(i18n, data.report_imported)}</dt><dd data-testid="report-imported">{report.imported}</dd>
-                <dt>{t!(i18n, data.report_flagged)}</dt><dd data-testid="report-flagged">{report.flagged.values().map(Vec::len).sum::<usize>()}</dd>
-                <dt>{t!(i18n, data.report_skipped)}</dt><dd data-testid="report-skipped">{report.skipped_count()}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, data.report_read))}</dt><dd data-testid="report-read">{report.rows_read}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, data.report_imported))}</dt><dd data-testid="report-imported">{report.imported}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, data.report_flagged))}</dt><dd data-testid="report-flagged">{report.flagged.values().map(Vec::len).sum::<usize>()}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, data.report_skipped))}</dt><dd data-testid="report-skipped">{report.skipped_count()}</dd>
             </dl>
             {section(t_string!(i18n, data.report_flagged_by).to_string(), flagged, "report-flags")}
             {section(t_string!(i18n, data.report_notes_by).to_string(), notes, "report-notes")}
             {section(t_string!(i18n, data.report_skipped_by).to_string(), skipped, "report-skips")}
-            <p><A href="/dashboard">{t!(i18n, data.report_dashboard)}</A></p>
+            <p><A href="/dashboard">{tr(i18n, |i| t_string!(i, data.report_dashboard))}</A></p>
         </div>
     }
 }
@@ -484,7 +485,7 @@ fn StorageCard() -> impl IntoView {
     let mb = |bytes: f64| format!("{:.1} MB", bytes / 1_048_576.0);
     view! {
         <section class="card" aria-labelledby="storage-h">
-            <h2 id="storage-h">{t!(i18n, data.storage_title)}</h2>
+            <h2 id="storage-h">{tr(i18n, |i| t_string!(i, data.storage_title))}</h2>
             <p data-testid="storage-use">{move || match estimate.get() {
                 Some(e) => t_string!(i18n, data.storage_use, used = mb(e.used), available = mb((e.quota - e.used).max(0.0))).to_string(),
                 None => t_string!(i18n, data.storage_unknown).to_string(),
@@ -494,7 +495,7 @@ fn StorageCard() -> impl IntoView {
                 Some(false) => t_string!(i18n, data.persist_not_granted).to_string(),
                 None => String::new(),
             }}</p>
-            <button type="button" on:click=ask data-testid="persist">{t!(i18n, data.persist_ask)}</button>
+            <button type="button" on:click=ask data-testid="persist">{tr(i18n, |i| t_string!(i, data.persist_ask))}</button>
         </section>
     }
 }

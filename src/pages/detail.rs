@@ -8,6 +8,7 @@ use crate::components::labels::{
     change_text, channel_label, command_error_text, fmt_opt_time, fmt_time, member_name, status_label, urgency_label,
 };
 use crate::domain::{Command, Id, Request, Status};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -25,8 +26,8 @@ pub fn DetailPage() -> impl IntoView {
         {move || match request.get() {
             None => view! {
                 <section class="page">
-                    <h1>{t!(i18n, detail.not_found)}</h1>
-                    <p><A href="/">{t!(i18n, detail.back)}</A></p>
+                    <h1>{tr(i18n, |i| t_string!(i, detail.not_found))}</h1>
+                    <p><A href="/">{tr(i18n, |i| t_string!(i, detail.back))}</A></p>
                 </section>
             }.into_any(),
             Some(r) => view! { <RequestView id=r.id/> }.into_any(),
@@ -48,7 +49,7 @@ fn RequestView(id: Id) -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="detail-h">
-            <p><A href="/">{t!(i18n, detail.back)}</A></p>
+            <p><A href="/">{tr(i18n, |i| t_string!(i, detail.back))}</A></p>
             <div class="page-head">
                 <h1 id="detail-h">{heading}</h1>
                 <span class=move || format!("status status-{}", status().key()) data-testid="status">
@@ -57,44 +58,44 @@ fn RequestView(id: Id) -> impl IntoView {
             </div>
             <div class="detail-grid">
                 <dl class="facts">
-                    <dt>{t!(i18n, detail.customer)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.customer))}</dt>
                     <dd>{field(|r| r.customer.name.clone())}" "<span class="muted">{field(|r| r.customer.contact.clone())}</span></dd>
-                    <dt>{t!(i18n, detail.channel)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.channel))}</dt>
                     <dd>{move || req.with(|r| r.as_ref().map(|r| channel_label(i18n, r.channel)))}</dd>
-                    <dt>{t!(i18n, detail.urgency)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.urgency))}</dt>
                     <dd>{move || req.with(|r| r.as_ref().map(|r| urgency_label(i18n, r.urgency)))}</dd>
-                    <dt>{t!(i18n, detail.category)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.category))}</dt>
                     <dd>{field(|r| r.category.clone())}</dd>
-                    <dt>{t!(i18n, detail.tags)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.tags))}</dt>
                     <dd>{field(|r| r.tags.join(", "))}</dd>
-                    <dt>{t!(i18n, detail.preferences)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.preferences))}</dt>
                     <dd>{field(|r| r.preferences.clone())}</dd>
-                    <dt>{t!(i18n, detail.owner)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.owner))}</dt>
                     <dd data-testid="owner">{move || name_of(req.with(|r| r.as_ref().and_then(|r| r.owner)))}</dd>
-                    <dt>{t!(i18n, detail.handler)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.handler))}</dt>
                     <dd data-testid="handler">{move || name_of(req.with(|r| r.as_ref().and_then(|r| r.handler)))}</dd>
-                    <dt>{t!(i18n, detail.created)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.created))}</dt>
                     <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.created_at)))}</dd>
-                    <dt>{t!(i18n, detail.first_response)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.first_response))}</dt>
                     <dd data-testid="first-response">{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.first_response_at)))}</dd>
-                    <dt>{t!(i18n, detail.resolved)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.resolved))}</dt>
                     <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.resolved_at)))}</dd>
-                    <dt>{t!(i18n, detail.closed)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.closed))}</dt>
                     <dd>{move || fmt_opt_time(i18n, req.with(|r| r.as_ref().and_then(|r| r.closed_at)))}</dd>
-                    <dt>{t!(i18n, detail.resolution)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.resolution))}</dt>
                     <dd>{field(|r| r.resolution.clone())}</dd>
-                    <dt>{t!(i18n, detail.satisfaction)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.satisfaction))}</dt>
                     <dd data-testid="satisfaction">{move || req.with(|r| r.as_ref().and_then(|r| r.satisfaction)).map(|s| format!("{s} / 5")).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{t!(i18n, detail.reopened)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.reopened))}</dt>
                     <dd>{field(|r| r.reopen_count.to_string())}</dd>
-                    <dt>{t!(i18n, detail.returns)}</dt>
+                    <dt>{tr(i18n, |i| t_string!(i, detail.returns))}</dt>
                     <dd>{field(|r| r.return_count.to_string())}</dd>
                 </dl>
                 <div class="description">
-                    <h2>{t!(i18n, detail.description)}</h2>
+                    <h2>{tr(i18n, |i| t_string!(i, detail.description))}</h2>
                     <p class="prewrap">{field(|r| r.description.clone())}</p>
                     {move || req.with(|r| r.as_ref().filter(|r| !r.flags.is_empty()).map(|_| view! {
-                        <p class="flag" data-testid="data-flag">{t!(i18n, detail.flagged)}</p>
+                        <p class="flag" data-testid="data-flag">{tr(i18n, |i| t_string!(i, detail.flagged))}</p>
                     }))}
                 </div>
             </div>
@@ -141,7 +142,7 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
 
     view! {
         <section class="actions-panel" aria-labelledby="actions-h">
-            <h2 id="actions-h">{t!(i18n, detail.actions)}</h2>
+            <h2 id="actions-h">{tr(i18n, |i| t_string!(i, detail.actions))}</h2>
             <p class="error" role="alert" data-testid="action-error">{move || error.get()}</p>
             <Show when=open>
                 <form class="action" on:submit=move |ev| {
@@ -153,9 +154,9 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                 }>
                     <h3>{move || if has_handler() { t_string!(i18n, detail.reassign) } else { t_string!(i18n, detail.assign) }}</h3>
                     <label>
-                        <span>{t!(i18n, detail.assignee)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, detail.assignee))}</span>
                         <select on:change=move |ev| assignee.set(event_target_value(&ev)) data-testid="assignee">
-                            <option value="">{t!(i18n, detail.choose)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, detail.choose))}</option>
                             <For each=members key=|(id, _)| *id children=move |(id, name)| {
                                 view! { <option value=id.to_string()>{name}</option> }
                             }/>
@@ -165,15 +166,15 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                         <span>{move || if has_handler() { t_string!(i18n, detail.reason_required) } else { t_string!(i18n, detail.reason_optional) }}</span>
                         <input type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) data-testid="assign-reason"/>
                     </label>
-                    <button type="submit" data-testid="assign">{t!(i18n, detail.assign_button)}</button>
+                    <button type="submit" data-testid="assign">{tr(i18n, |i| t_string!(i, detail.assign_button))}</button>
                 </form>
                 <Show when=no_first_response>
                     <div class="action">
-                        <h3>{t!(i18n, detail.first_response_h)}</h3>
-                        <p class="help">{t!(i18n, detail.first_response_help)}</p>
+                        <h3>{tr(i18n, |i| t_string!(i, detail.first_response_h))}</h3>
+                        <p class="help">{tr(i18n, |i| t_string!(i, detail.first_response_help))}</p>
                         <button type="button" data-testid="first-response-button"
                             on:click=move |_| run(Command::RecordFirstResponse { request: id }, None)>
-                            {t!(i18n, detail.record_first_response)}
+                            {tr(i18n, |i| t_string!(i, detail.record_first_response))}
                         </button>
                     </div>
                 </Show>
@@ -181,7 +182,7 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                     <div class="action">
                         <button type="button" data-testid="start-work"
                             on:click=move |_| run(Command::StartWork { request: id }, None)>
-                            {t!(i18n, detail.start_work)}
+                            {tr(i18n, |i| t_string!(i, detail.start_work))}
                         </button>
                     </div>
                 </Show>
@@ -190,12 +191,12 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                         ev.prevent_default();
                         run(Command::WaitForCustomer { request: id, note: note.get_untracked() }, Some(note));
                     }>
-                        <h3>{t!(i18n, detail.wait_h)}</h3>
+                        <h3>{tr(i18n, |i| t_string!(i, detail.wait_h))}</h3>
                         <label>
-                            <span>{t!(i18n, detail.wait_note)}</span>
+                            <span>{tr(i18n, |i| t_string!(i, detail.wait_note))}</span>
                             <input type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                         </label>
-                        <button type="submit" data-testid="wait">{t!(i18n, detail.wait_button)}</button>
+                        <button type="submit" data-testid="wait">{tr(i18n, |i| t_string!(i, detail.wait_button))}</button>
                     </form>
                 </Show>
                 <Show when=move || status.get().can_move_to(Status::Resolved)>
@@ -203,12 +204,12 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                         ev.prevent_default();
                         run(Command::Resolve { request: id, summary: summary.get_untracked() }, Some(summary));
                     }>
-                        <h3>{t!(i18n, detail.resolve_h)}</h3>
+                        <h3>{tr(i18n, |i| t_string!(i, detail.resolve_h))}</h3>
                         <label>
-                            <span>{t!(i18n, detail.resolve_summary)}</span>
+                            <span>{tr(i18n, |i| t_string!(i, detail.resolve_summary))}</span>
                             <textarea rows="2" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev)) data-testid="resolve-summary"></textarea>
                         </label>
-                        <button type="submit" data-testid="resolve">{t!(i18n, detail.resolve_button)}</button>
+                        <button type="submit" data-testid="resolve">{tr(i18n, |i| t_string!(i, detail.resolve_button))}</button>
                     </form>
                 </Show>
             </Show>
@@ -218,15 +219,15 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                     let value = rating.get_untracked().parse::<u8>().ok();
                     run(Command::Close { request: id, satisfaction: value }, None);
                 }>
-                    <h3>{t!(i18n, detail.close_h)}</h3>
+                    <h3>{tr(i18n, |i| t_string!(i, detail.close_h))}</h3>
                     <label>
-                        <span>{t!(i18n, detail.close_rating)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, detail.close_rating))}</span>
                         <select on:change=move |ev| rating.set(event_target_value(&ev)) data-testid="rating">
-                            <option value="">{t!(i18n, detail.no_rating)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, detail.no_rating))}</option>
                             {(1..=5u8).rev().map(|v| view! { <option value=v.to_string()>{format!("{v} / 5")}</option> }).collect_view()}
                         </select>
                     </label>
-                    <button type="submit" data-testid="close">{t!(i18n, detail.close_button)}</button>
+                    <button type="submit" data-testid="close">{tr(i18n, |i| t_string!(i, detail.close_button))}</button>
                 </form>
             </Show>
             <Show when=move || status.get().can_move_to(Status::Reopened)>
@@ -234,24 +235,24 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                     ev.prevent_default();
                     run(Command::Reopen { request: id, reason: reopen_reason.get_untracked() }, Some(reopen_reason));
                 }>
-                    <h3>{t!(i18n, detail.reopen_h)}</h3>
+                    <h3>{tr(i18n, |i| t_string!(i, detail.reopen_h))}</h3>
                     <label>
-                        <span>{t!(i18n, detail.reopen_reason)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, detail.reopen_reason))}</span>
                         <input type="text" prop:value=move || reopen_reason.get() on:input=move |ev| reopen_reason.set(event_target_value(&ev)) data-testid="reopen-reason"/>
                     </label>
-                    <button type="submit" data-testid="reopen">{t!(i18n, detail.reopen_button)}</button>
+                    <button type="submit" data-testid="reopen">{tr(i18n, |i| t_string!(i, detail.reopen_button))}</button>
                 </form>
             </Show>
             <form class="action" on:submit=move |ev| {
                 ev.prevent_default();
                 run(Command::AddComment { request: id, text: comment.get_untracked() }, Some(comment));
             }>
-                <h3>{t!(i18n, detail.comment_h)}</h3>
+                <h3>{tr(i18n, |i| t_string!(i, detail.comment_h))}</h3>
                 <label>
-                    <span>{t!(i18n, detail.comment_text)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, detail.comment_text))}</span>
                     <textarea rows="2" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) data-testid="comment-text"></textarea>
                 </label>
-                <button type="submit" data-testid="comment">{t!(i18n, detail.comment_button)}</button>
+                <button type="submit" data-testid="comment">{tr(i18n, |i| t_string!(i, detail.comment_button))}</button>
             </form>
         </section>
     }
@@ -278,7 +279,7 @@ fn Timeline(id: Id) -> impl IntoView {
     };
     view! {
         <section class="timeline" aria-labelledby="trail-h">
-            <h2 id="trail-h">{t!(i18n, detail.trail)}</h2>
+            <h2 id="trail-h">{tr(i18n, |i| t_string!(i, detail.trail))}</h2>
             <ol data-testid="timeline">
                 <For each=items key=|(id, _, _, text)| (*id, text.clone()) children=move |(_, at, who, text)| {
                     view! {

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::labels::{channel_label, command_error_text, urgency_label, CHANNELS, URGENCIES};
 use crate::domain::{Change, Channel, Command, CommandError, Customer, Id, NewRequest, Urgency, MAX_TITLE_CHARS};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -75,10 +76,10 @@ pub fn NewRequestPage() -> impl IntoView {
 
     view! {
         <section class="page narrow" aria-labelledby="new-h">
-            <h1 id="new-h">{t!(i18n, requests.new_title)}</h1>
+            <h1 id="new-h">{tr(i18n, |i| t_string!(i, requests.new_title))}</h1>
             <form class="form" on:submit=submit novalidate=true>
                 <div class="field">
-                    <label for="nr-title">{t!(i18n, requests.f_title)}<span class="req" aria-hidden="true">" *"</span></label>
+                    <label for="nr-title">{tr(i18n, |i| t_string!(i, requests.f_title))}<span class="req" aria-hidden="true">" *"</span></label>
                     <input id="nr-title" type="text" required=true
                         aria-invalid=move || title_error.get().is_some().to_string()
                         aria-describedby="nr-title-help nr-title-error"
@@ -89,25 +90,25 @@ pub fn NewRequestPage() -> impl IntoView {
                     <p id="nr-title-error" class="error" role="alert" data-testid="title-error">{move || title_error.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="nr-desc">{t!(i18n, requests.f_description)}</label>
+                    <label for="nr-desc">{tr(i18n, |i| t_string!(i, requests.f_description))}</label>
                     <textarea id="nr-desc" rows="4" prop:value=move || description.get()
                         on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="row">
                     <div class="field">
-                        <label for="nr-customer">{t!(i18n, requests.f_customer)}</label>
+                        <label for="nr-customer">{tr(i18n, |i| t_string!(i, requests.f_customer))}</label>
                         <input id="nr-customer" type="text" prop:value=move || customer.get()
                             on:input=move |ev| customer.set(event_target_value(&ev))/>
                     </div>
                     <div class="field">
-                        <label for="nr-contact">{t!(i18n, requests.f_contact)}</label>
+                        <label for="nr-contact">{tr(i18n, |i| t_string!(i, requests.f_contact))}</label>
                         <input id="nr-contact" type="text" prop:value=move || contact.get()
                             on:input=move |ev| contact.set(event_target_value(&ev))/>
                     </div>
                 </div>
                 <div class="row">
                     <div class="field">
-                        <label for="nr-channel">{t!(i18n, requests.f_channel)}</label>
+                        <label for="nr-channel">{tr(i18n, |i| t_string!(i, requests.f_channel))}</label>
                         <select id="nr-channel" on:change=move |ev| {
                             if let Some(c) = Channel::from_key(&event_target_value(&ev)) { channel.set(c) }
                         }>
@@ -118,7 +119,7 @@ pub fn NewRequestPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="nr-urgency">{t!(i18n, requests.f_urgency)}</label>
+                        <label for="nr-urgency">{tr(i18n, |i| t_string!(i, requests.f_urgency))}</label>
                         <select id="nr-urgency" on:change=move |ev| {
                             if let Some(u) = Urgency::from_key(&event_target_value(&ev)) { urgency.set(u) }
                         }>
@@ -129,37 +130,37 @@ pub fn NewRequestPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="nr-category">{t!(i18n, requests.f_category)}</label>
+                        <label for="nr-category">{tr(i18n, |i| t_string!(i, requests.f_category))}</label>
                         <input id="nr-category" type="text" prop:value=move || category.get()
                             on:input=move |ev| category.set(event_target_value(&ev))/>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="nr-tags">{t!(i18n, requests.f_tags)}</label>
+                    <label for="nr-tags">{tr(i18n, |i| t_string!(i, requests.f_tags))}</label>
                     <input id="nr-tags" type="text" aria-describedby="nr-tags-help" prop:value=move || tags.get()
                         on:input=move |ev| tags.set(event_target_value(&ev))/>
-                    <p id="nr-tags-help" class="help">{t!(i18n, requests.tags_help)}</p>
+                    <p id="nr-tags-help" class="help">{tr(i18n, |i| t_string!(i, requests.tags_help))}</p>
                 </div>
                 <div class="field">
-                    <label for="nr-prefs">{t!(i18n, requests.f_preferences)}</label>
+                    <label for="nr-prefs">{tr(i18n, |i| t_string!(i, requests.f_preferences))}</label>
                     <textarea id="nr-prefs" rows="2" prop:value=move || preferences.get()
                         on:input=move |ev| preferences.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="field">
-                    <label for="nr-owner">{t!(i18n, requests.f_owner)}</label>
+                    <label for="nr-owner">{tr(i18n, |i| t_string!(i, requests.f_owner))}</label>
                     <select id="nr-owner" aria-describedby="nr-owner-help" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value="">{t!(i18n, requests.owner_none)}</option>
+                        <option value="">{tr(i18n, |i| t_string!(i, requests.owner_none))}</option>
                         <For each=members key=|(id, _)| *id children=move |(id, name)| {
                             let value = id.to_string();
                             let v2 = value.clone();
                             view! { <option value=value selected=move || owner.get() == v2>{name}</option> }
                         }/>
                     </select>
-                    <p id="nr-owner-help" class="help">{t!(i18n, requests.owner_help)}</p>
+                    <p id="nr-owner-help" class="help">{tr(i18n, |i| t_string!(i, requests.owner_help))}</p>
                 </div>
                 <p class="error" role="alert">{move || form_error.get()}</p>
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="create-request">{t!(i18n, requests.create)}</button>
+                    <button type="submit" class="primary" data-testid="create-request">{tr(i18n, |i| t_string!(i, requests.create))}</button>
                 </div>
             </form>
         </section>

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::labels::{channel_label, status_label, urgency_label, CHANNELS, STATUSES, URGENCIES};
 use crate::domain::{Channel, Id, Request, Status, Urgency};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -167,49 +168,49 @@ pub fn RequestsPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="requests-h">
             <div class="page-head">
-                <h1 id="requests-h">{t!(i18n, requests.title)}</h1>
-                <A href="/requests/new" attr:class="button primary">{t!(i18n, requests.new_request)}</A>
+                <h1 id="requests-h">{tr(i18n, |i| t_string!(i, requests.title))}</h1>
+                <A href="/requests/new" attr:class="button primary">{tr(i18n, |i| t_string!(i, requests.new_request))}</A>
             </div>
             <Show when=empty_ws fallback=move || view! {
                 <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                     <label>
-                        <span>{t!(i18n, requests.search)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.search))}</span>
                         <input type="search" prop:value=move || search.get()
                             on:input=move |ev| search.set(event_target_value(&ev)) data-testid="search"/>
                     </label>
                     <label>
-                        <span>{t!(i18n, requests.filter_status)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.filter_status))}</span>
                         <select on:change=move |ev| status.set(event_target_value(&ev)) data-testid="filter-status">
-                            <option value="">{t!(i18n, requests.all)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, requests.all))}</option>
                             {STATUSES.iter().map(|s| view! { <option value=s.key()>{status_label(i18n, *s)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, requests.filter_urgency)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.filter_urgency))}</span>
                         <select on:change=move |ev| urgency.set(event_target_value(&ev)) data-testid="filter-urgency">
-                            <option value="">{t!(i18n, requests.all)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, requests.all))}</option>
                             {URGENCIES.iter().map(|u| view! { <option value=u.key()>{urgency_label(i18n, *u)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, requests.filter_channel)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.filter_channel))}</span>
                         <select on:change=move |ev| channel.set(event_target_value(&ev)) data-testid="filter-channel">
-                            <option value="">{t!(i18n, requests.all)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, requests.all))}</option>
                             {CHANNELS.iter().map(|c| view! { <option value=c.key()>{channel_label(i18n, *c)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, requests.filter_owner)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.filter_owner))}</span>
                         <select on:change=move |ev| owner.set(event_target_value(&ev)) data-testid="filter-owner">
-                            <option value="">{t!(i18n, requests.all)}</option>
-                            <option value="none">{t!(i18n, requests.no_owner)}</option>
+                            <option value="">{tr(i18n, |i| t_string!(i, requests.all))}</option>
+                            <option value="none">{tr(i18n, |i| t_string!(i, requests.no_owner))}</option>
                             <For each=members key=|(id, _)| *id children=move |(id, name)| {
                                 view! { <option value=id.to_string()>{name}</option> }
                             }/>
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, requests.sort)}</span>
+                        <span>{tr(i18n, |i| t_string!(i, requests.sort))}</span>
                         <select on:change=move |ev| sort.set(Sort::from_key(&event_target_value(&ev))) data-testid="sort">
                             {[Sort::Newest, Sort::Oldest, Sort::Urgency, Sort::Updated].into_iter().map(|s| {
                                 let label = move || match s {
@@ -229,13 +230,13 @@ pub fn RequestsPage() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"#"</th>
-                                <th scope="col">{t!(i18n, requests.col_title)}</th>
-                                <th scope="col">{t!(i18n, requests.col_customer)}</th>
-                                <th scope="col">{t!(i18n, requests.col_channel)}</th>
-                                <th scope="col">{t!(i18n, requests.col_urgency)}</th>
-                                <th scope="col">{t!(i18n, requests.col_status)}</th>
-                                <th scope="col">{t!(i18n, requests.col_owner)}</th>
-                                <th scope="col">{t!(i18n, requests.col_handler)}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_title))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_customer))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_channel))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_urgency))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_status))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_owner))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_handler))}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -246,7 +247,7 @@ pub fn RequestsPage() -> impl IntoView {
                                         <td>{r.number}</td>
                                         <td>
                                             <A href=href>{r.title.clone()}</A>
-                                            {r.flagged.then(|| view! { <span class="flag">{t!(i18n, requests.flagged)}</span> })}
+                                            {r.flagged.then(|| view! { <span class="flag">{tr(i18n, |i| t_string!(i, requests.flagged))}</span> })}
                                         </td>
                                         <td>{r.customer.clone()}</td>
                                         <td>{channel_label(i18n, r.channel)}</td>
@@ -262,21 +263,21 @@ pub fn RequestsPage() -> impl IntoView {
                 </div>
                 <nav class="pager" aria-label=move || t_string!(i18n, requests.pages_label)>
                     <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                        {t!(i18n, requests.previous)}
+                        {tr(i18n, |i| t_string!(i, requests.previous))}
                     </button>
                     <span>{move || t_string!(i18n, requests.page_of, page = page.get() + 1, pages = pages()).to_string()}</span>
                     <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)
                         data-testid="next-page">
-                        {t!(i18n, requests.next)}
+                        {tr(i18n, |i| t_string!(i, requests.next))}
                     </button>
                 </nav>
             }>
                 <div class="empty">
-                    <h2>{t!(i18n, requests.empty_title)}</h2>
-                    <p>{t!(i18n, requests.empty_body)}</p>
+                    <h2>{tr(i18n, |i| t_string!(i, requests.empty_title))}</h2>
+                    <p>{tr(i18n, |i| t_string!(i, requests.empty_body))}</p>
                     <p class="actions">
-                        <A href="/requests/new" attr:class="button primary">{t!(i18n, requests.new_request)}</A>
-                        <A href="/data" attr:class="button">{t!(i18n, requests.empty_import)}</A>
+                        <A href="/requests/new" attr:class="button primary">{tr(i18n, |i| t_string!(i, requests.new_request))}</A>
+                        <A href="/data" attr:class="button">{tr(i18n, |i| t_string!(i, requests.empty_import))}</A>
                     </p>
                 </div>
             </Show>

@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 
 use crate::components::labels::{command_error_text, department_name};
 use crate::domain::{Command, Id, MemberPatch};
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::pages::welcome::{open_sample, CreateWorkspaceForm};
 use crate::state::use_app;
@@ -13,7 +14,7 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" aria-labelledby="settings-h">
-            <h1 id="settings-h">{t!(i18n, settings.title)}</h1>
+            <h1 id="settings-h">{tr(i18n, |i| t_string!(i, settings.title))}</h1>
             <Workspaces/>
             <Departments/>
             <Members/>
@@ -31,12 +32,12 @@ fn Workspaces() -> impl IntoView {
     let confirm_delete = RwSignal::new(None::<(Id, String, usize)>);
     view! {
         <section class="card" aria-labelledby="ws-h">
-            <h2 id="ws-h">{t!(i18n, settings.ws_title)}</h2>
+            <h2 id="ws-h">{tr(i18n, |i| t_string!(i, settings.ws_title))}</h2>
             <table class="plain-table" data-testid="workspace-list">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, settings.ws_name)}</th>
-                    <th scope="col">{t!(i18n, settings.ws_requests)}</th>
-                    <th scope="col"><span class="sr-only">{t!(i18n, settings.ws_actions)}</span></th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.ws_name))}</th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.ws_requests))}</th>
+                    <th scope="col"><span class="sr-only">{tr(i18n, |i| t_string!(i, settings.ws_actions))}</span></th>
                 </tr></thead>
                 <tbody>
                     <For each=move || app.list.get() key=|w| (w.id, w.name.clone(), w.requests) children=move |w| {
@@ -50,8 +51,8 @@ fn Workspaces() -> impl IntoView {
                             <tr>
                                 <td>
                                     {name.clone()}
-                                    <Show when=is_current>" "<span class="badge">{t!(i18n, settings.ws_current)}</span></Show>
-                                    {unreadable.then(|| view! { " " <span class="badge warn">{t!(i18n, settings.ws_unreadable)}</span> })}
+                                    <Show when=is_current>" "<span class="badge">{tr(i18n, |i| t_string!(i, settings.ws_current))}</span></Show>
+                                    {unreadable.then(|| view! { " " <span class="badge warn">{tr(i18n, |i| t_string!(i, settings.ws_unreadable))}</span> })}
                                 </td>
                                 <td>{count}</td>
                                 <td class="row-actions">
@@ -80,8 +81,8 @@ fn Workspaces() -> impl IntoView {
                         spawn_local(async move {
                             if let Err(e) = app.delete(id).await { error.set(Some(e.to_string())) }
                         });
-                    }>{t!(i18n, settings.ws_delete_yes)}</button>
-                    <button type="button" on:click=move |_| confirm_delete.set(None)>{t!(i18n, settings.cancel)}</button>
+                    }>{tr(i18n, |i| t_string!(i, settings.ws_delete_yes))}</button>
+                    <button type="button" on:click=move |_| confirm_delete.set(None)>{tr(i18n, |i| t_string!(i, settings.cancel))}</button>
                 </div>
             })}
             <form class="inline-form" on:submit=move |ev| {
@@ -92,15 +93,15 @@ fn Workspaces() -> impl IntoView {
                 }
             }>
                 <label>
-                    <span>{t!(i18n, settings.ws_rename)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, settings.ws_rename))}</span>
                     <input type="text" prop:value=move || rename.get() on:input=move |ev| rename.set(event_target_value(&ev)) data-testid="rename-workspace"/>
                 </label>
-                <button type="submit">{t!(i18n, settings.rename)}</button>
+                <button type="submit">{tr(i18n, |i| t_string!(i, settings.rename))}</button>
             </form>
             <p class="error" role="alert">{move || error.get()}</p>
             <CreateWorkspaceForm/>
             <button type="button" on:click=move |_| open_sample(app, i18n.get_locale_untracked() == Locale::zh) data-testid="open-sample">
-                {t!(i18n, common.open_sample)}
+                {tr(i18n, |i| t_string!(i, common.open_sample))}
             </button>
         </section>
     }
@@ -119,7 +120,7 @@ fn Departments() -> impl IntoView {
     let departments = move || app.workspace.with(|w| w.as_ref().map(|w| w.departments.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby="dept-h">
-            <h2 id="dept-h">{t!(i18n, settings.dept_title)}</h2>
+            <h2 id="dept-h">{tr(i18n, |i| t_string!(i, settings.dept_title))}</h2>
             <ul class="plain edit-list">
                 <For each=departments key=|d| (d.id, d.name.clone()) children=move |d| {
                     let id = d.id;
@@ -135,9 +136,9 @@ fn Departments() -> impl IntoView {
                                     <span class="sr-only">{t_string!(i18n, settings.dept_rename_label, name = shown.clone()).to_string()}</span>
                                     <input type="text" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                                 </label>
-                                <button type="submit">{t!(i18n, settings.rename)}</button>
+                                <button type="submit">{tr(i18n, |i| t_string!(i, settings.rename))}</button>
                                 <button type="button" class="danger" on:click=move |_| run(Command::RemoveDepartment { department: id })>
-                                    {t!(i18n, settings.remove)}
+                                    {tr(i18n, |i| t_string!(i, settings.remove))}
                                 </button>
                             </form>
                         </li>
@@ -150,10 +151,10 @@ fn Departments() -> impl IntoView {
                 new_name.set(String::new());
             }>
                 <label>
-                    <span>{t!(i18n, settings.dept_new)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, settings.dept_new))}</span>
                     <input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit">{t!(i18n, settings.add)}</button>
+                <button type="submit">{tr(i18n, |i| t_string!(i, settings.add))}</button>
             </form>
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
@@ -187,12 +188,12 @@ fn Members() -> impl IntoView {
     let members = move || app.workspace.with(|w| w.as_ref().map(|w| w.members.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby="members-h">
-            <h2 id="members-h">{t!(i18n, settings.members_title)}</h2>
+            <h2 id="members-h">{tr(i18n, |i| t_string!(i, settings.members_title))}</h2>
             <table class="plain-table" data-testid="member-list">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, settings.member_name)}</th>
-                    <th scope="col">{t!(i18n, settings.member_department)}</th>
-                    <th scope="col">{t!(i18n, settings.member_active)}</th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_name))}</th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_department))}</th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_active))}</th>
                 </tr></thead>
                 <tbody>
                     <For each=members key=|m| (m.id, m.name.clone(), m.department, m.active) children=move |m| {
@@ -245,18 +246,18 @@ fn Members() -> impl IntoView {
                 }
             }>
                 <label>
-                    <span>{t!(i18n, settings.member_new)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, settings.member_new))}</span>
                     <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="member-name"/>
                 </label>
                 <label>
-                    <span>{t!(i18n, settings.member_department)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, settings.member_department))}</span>
                     <select on:change=move |ev| dept.set(event_target_value(&ev)) data-testid="member-department">
                         <For each=departments key=|(id, n)| (*id, n.clone()) children=move |(id, n)| {
                             view! { <option value=id.to_string()>{n}</option> }
                         }/>
                     </select>
                 </label>
-                <button type="submit" data-testid="add-member">{t!(i18n, settings.add)}</button>
+                <button type="submit" data-testid="add-member">{tr(i18n, |i| t_string!(i, settings.add))}</button>
             </form>
             <p class="error" role="alert">{move || error.get()}</p>
         </section>

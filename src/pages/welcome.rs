@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use crate::components::snapshot_import::SnapshotImport;
 use crate::domain::sample::{sample_workspace, SampleLang};
 use crate::domain::Workspace;
+use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::platform::{clock, files};
 use crate::state::{use_app, AppState};
@@ -42,11 +43,11 @@ pub fn CreateWorkspaceForm() -> impl IntoView {
             create_workspace(app, n);
         }>
             <label>
-                <span>{t!(i18n, settings.ws_new_name)}</span>
+                <span>{tr(i18n, |i| t_string!(i, settings.ws_new_name))}</span>
                 <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                     data-testid="new-workspace-name" aria-describedby="new-ws-error"/>
             </label>
-            <button type="submit" data-testid="create-workspace">{t!(i18n, settings.ws_create)}</button>
+            <button type="submit" data-testid="create-workspace">{tr(i18n, |i| t_string!(i, settings.ws_create))}</button>
             <p id="new-ws-error" class="error" role="alert">{move || error.get()}</p>
         </form>
     }
@@ -59,20 +60,20 @@ pub fn WelcomePage() -> impl IntoView {
     let sample = move |_| open_sample(app, i18n.get_locale_untracked() == Locale::zh);
     view! {
         <section class="page narrow welcome" aria-labelledby="welcome-h">
-            <h1 id="welcome-h">{t!(i18n, common.welcome_title)}</h1>
-            <p class="lead">{t!(i18n, common.welcome_body)}</p>
+            <h1 id="welcome-h">{tr(i18n, |i| t_string!(i, common.welcome_title))}</h1>
+            <p class="lead">{tr(i18n, |i| t_string!(i, common.welcome_body))}</p>
             <div class="card">
-                <h2>{t!(i18n, common.welcome_sample_h)}</h2>
-                <p>{t!(i18n, common.welcome_sample_body)}</p>
-                <button type="button" class="primary" on:click=sample data-testid="open-sample">{t!(i18n, common.open_sample)}</button>
+                <h2>{tr(i18n, |i| t_string!(i, common.welcome_sample_h))}</h2>
+                <p>{tr(i18n, |i| t_string!(i, common.welcome_sample_body))}</p>
+                <button type="button" class="primary" on:click=sample data-testid="open-sample">{tr(i18n, |i| t_string!(i, common.open_sample))}</button>
             </div>
             <div class="card">
-                <h2>{t!(i18n, common.welcome_create_h)}</h2>
-                <p>{t!(i18n, common.welcome_create_body)}</p>
+                <h2>{tr(i18n, |i| t_string!(i, common.welcome_create_h))}</h2>
+                <p>{tr(i18n, |i| t_string!(i, common.welcome_create_body))}</p>
                 <CreateWorkspaceForm/>
             </div>
             <div class="card">
-                <h2>{t!(i18n, common.welcome_import_h)}</h2>
+                <h2>{tr(i18n, |i| t_string!(i, common.welcome_import_h))}</h2>
                 <SnapshotImport/>
             </div>
         </section>
@@ -105,13 +106,13 @@ pub fn RecoveryPage(workspace: String, name: String, detail: String) -> impl Int
     };
     view! {
         <section class="page narrow recovery" aria-labelledby="recovery-h" data-testid="recovery">
-            <h1 id="recovery-h">{t!(i18n, common.recovery_title)}</h1>
+            <h1 id="recovery-h">{tr(i18n, |i| t_string!(i, common.recovery_title))}</h1>
             <p>{t_string!(i18n, common.recovery_body, name = name.clone()).to_string()}</p>
             <p class="detail" data-testid="recovery-detail">{detail}</p>
-            <p>{t!(i18n, common.recovery_untouched)}</p>
-            <button type="button" class="primary" on:click=download data-testid="download-raw">{t!(i18n, common.recovery_download)}</button>
+            <p>{tr(i18n, |i| t_string!(i, common.recovery_untouched))}</p>
+            <button type="button" class="primary" on:click=download data-testid="download-raw">{tr(i18n, |i| t_string!(i, common.recovery_download))}</button>
             <p class="error" role="alert">{move || error.get()}</p>
-            <h2>{t!(i18n, common.recovery_elsewhere)}</h2>
+            <h2>{tr(i18n, |i| t_string!(i, common.recovery_elsewhere))}</h2>
             <ul class="plain">
                 <For each=others key=|w| w.id children=move |w| {
                     let id = w.id;
@@ -125,7 +126,7 @@ pub fn RecoveryPage(workspace: String, name: String, detail: String) -> impl Int
                 }/>
             </ul>
             <CreateWorkspaceForm/>
-            <button type="button" on:click=move |_| open_sample(app, i18n.get_locale_untracked() == Locale::zh)>{t!(i18n, common.open_sample)}</button>
+            <button type="button" on:click=move |_| open_sample(app, i18n.get_locale_untracked() == Locale::zh)>{tr(i18n, |i| t_string!(i, common.open_sample))}</button>
         </section>
     }
 }

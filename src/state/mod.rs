@@ -94,6 +94,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The member this browser acts as in the open workspace.
     pub actor: RwSignal<Option<Id>>,
+    /// How long the last save took (serialising and the transaction), in ms.
+    pub last_save_ms: RwSignal<Option<f64>>,
 }
 
 /// The typed accessor for the shared state (provided once by the app root).
@@ -111,6 +113,7 @@ impl AppState {
             save: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
             actor: RwSignal::new(None),
+            last_save_ms: RwSignal::new(None),
         };
         provide_context(state);
         let channel = Channel::open(move |msg| state.on_tab_message(msg));
@@ -401,6 +404,7 @@ impl AppState {
                 }
             }
             // Take what is dirty now; anything dirtied during the write stays for the next round.
+            let started = clock::perf_ms();
             let Some(changes) = self.take_changes() else {
                 if matches!(self.save.get_untracked(), SaveStatus::Saving | SaveStatus::Failed { .. }) {
                     self.save.set(SaveStatus::Saved);
@@ -411,6 +415,7 @@ impl AppState {
             self.save.set(SaveStatus::Saving);
             match db.save(&cs).await {
                 Ok(rev) => {
+                    self.last_save_ms.set(Some(clock::perf_ms() - started));
                     with_shell(|s| {
                         s.rev = rev;
                         s.stored_events = cs.event_count;
