@@ -59,7 +59,9 @@ fn Root() -> impl IntoView {
         }
     });
     let app = AppState::provide();
-    let ready = move || (app.phase.get() != Phase::Loading).then_some("");
+    // A memo, so that setting the same phase again does not rebuild the page.
+    let phase = Memo::new(move |_| app.phase.get());
+    let ready = move || (phase.get() != Phase::Loading).then_some("");
 
     view! {
         <Router>
@@ -68,7 +70,7 @@ fn Root() -> impl IntoView {
                 <Header/>
                 <Banners/>
                 <main id="main" tabindex="-1">
-                    {move || match app.phase.get() {
+                    {move || match phase.get() {
                         Phase::Loading => view! { <p class="loading" role="status">{tr(i18n, |i| t_string!(i, common.loading))}</p> }.into_any(),
                         Phase::NoWorkspace => view! { <WelcomePage/> }.into_any(),
                         Phase::Recovery { workspace, name, detail } => {

@@ -134,6 +134,14 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
                     .to_string()
             } else if *field == "satisfaction" {
                 t_string!(i18n, common.error_rating).to_string()
+            } else if *field == "reason" && problem == "a reassignment needs a reason" {
+                t_string!(i18n, common.error_reassign_reason).to_string()
+            } else if problem == "is already handling this request" {
+                t_string!(i18n, common.error_already_handling).to_string()
+            } else if problem.ends_with(" is inactive") {
+                t_string!(i18n, common.error_member_inactive, field = label).to_string()
+            } else if *field == "department name" && problem.ends_with("exists already") {
+                t_string!(i18n, common.error_department_exists).to_string()
             } else {
                 format!("{label}: {problem}")
             }

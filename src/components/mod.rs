@@ -11,13 +11,12 @@ use crate::persist::snapshot::Snapshot;
 use crate::platform::{clock, files};
 use crate::state::{use_app, Notice, SaveStatus};
 
-/// Downloads the workspace as `<name>-<date>.baton.json`.
+/// Downloads the workspace as `<name>-<YYYY-MM-DD>.baton.json`, named by
+/// [`Snapshot::file_name`] (the export date in UTC, as the format document says).
 pub fn export_workspace(ws: &Workspace) -> Result<String, String> {
-    let now = clock::now();
-    let json = Snapshot::of(ws, now).to_json();
-    let date = labels::fmt_time(now).chars().take(10).collect::<String>();
-    let name = format!("{}-{}.baton.json", files::safe_file_stem(&ws.name), date);
-    files::download_text(&name, "application/json", &json)?;
+    let snapshot = Snapshot::of(ws, clock::now());
+    let name = snapshot.file_name();
+    files::download_text(&name, "application/json", &snapshot.to_json())?;
     Ok(name)
 }
 
@@ -72,7 +71,8 @@ pub fn Banners() -> impl IntoView {
                 Notice::DeletedElsewhere => t_string!(i18n, common.notice_deleted_elsewhere).to_string(),
                 Notice::Conflict { lost } if lost.is_empty() => t_string!(i18n, common.notice_conflict_merged).to_string(),
                 Notice::Conflict { lost } => {
-                    format!("{} {}", t_string!(i18n, common.notice_conflict_lost), lost.join("; "))
+                    let why = lost.iter().map(|e| labels::command_error_text(i18n, e)).collect::<Vec<_>>();
+                    format!("{} {}", t_string!(i18n, common.notice_conflict_lost), why.join(" "))
                 }
             };
             view! {

@@ -18,9 +18,12 @@ pub fn DetailPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let number = move || params.with(|p| p.get("number").and_then(|n| n.parse::<u32>().ok()));
+    // Only the id: the view below follows the request's changes itself, so a
+    // change (here or in another tab) does not rebuild the page and wipe what
+    // is being typed in its forms.
     let request = Memo::new(move |_| {
         let n = number()?;
-        app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request_by_number(n).cloned()))
+        app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request_by_number(n).map(|r| r.id)))
     });
     view! {
         {move || match request.get() {
@@ -30,7 +33,7 @@ pub fn DetailPage() -> impl IntoView {
                     <p><A href="/">{tr(i18n, |i| t_string!(i, detail.back))}</A></p>
                 </section>
             }.into_any(),
-            Some(r) => view! { <RequestView id=r.id/> }.into_any(),
+            Some(id) => view! { <RequestView id=id/> }.into_any(),
         }}
     }
 }

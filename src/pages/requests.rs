@@ -266,7 +266,7 @@ pub fn RequestsPage() -> impl IntoView {
                         {tr(i18n, |i| t_string!(i, requests.previous))}
                     </button>
                     <span>{move || t_string!(i18n, requests.page_of, page = page.get() + 1, pages = pages()).to_string()}</span>
-                    <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)
+                    <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)
                         data-testid="next-page">
                         {tr(i18n, |i| t_string!(i, requests.next))}
                     </button>

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::domain::{Event, Id, Request, Workspace};
-use crate::persist::snapshot::WorkspaceMeta;
+use crate::persist::snapshot::{decode, encode, WorkspaceMeta};
 
 const DB_NAME: &str = "baton";
 const DB_VERSION: u32 = 1;
@@ -170,13 +170,13 @@ impl Db {
         };
         for (i, v) in raw_requests.iter().enumerate() {
             let r: Request = text(v)
-                .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("request record {}: {e}", i + 1)))
+                .and_then(|t| decode(&t).map_err(|e| format!("request record {}: {e}", i + 1)))
                 .map_err(unreadable)?;
             workspace.requests.insert(r.id, r);
         }
         for (i, v) in raw_events.iter().enumerate() {
             let e: Event = text(v)
-                .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("event record {}: {e}", i + 1)))
+                .and_then(|t| decode(&t).map_err(|e| format!("event record {}: {e}", i + 1)))
                 .map_err(unreadable)?;
             workspace.events.push(e);
         }
@@ -214,7 +214,7 @@ impl Db {
         let mut out_requests = Vec::new();
         for id in requests {
             if let Some(v) = rstore.get(pair_key(ws, JsValue::from_str(&id.to_string()))).await.map_err(js_err)? {
-                let r: Request = text(&v).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())).map_err(unreadable)?;
+                let r: Request = text(&v).and_then(|t| decode(&t)).map_err(unreadable)?;
                 out_requests.push(r);
             }
         }
@@ -224,7 +224,7 @@ impl Db {
         let raw = tx.store(EVENTS).map_err(js_err)?.get_all(Some(range), None).await.map_err(js_err)?;
         let mut events = Vec::with_capacity(raw.len());
         for v in raw {
-            let e: Event = text(&v).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())).map_err(unreadable)?;
+            let e: Event = text(&v).and_then(|t| decode(&t)).map_err(unreadable)?;
             events.push(e);
         }
         Ok((rec, out_requests, events))
@@ -311,7 +311,7 @@ pub fn read_workspace_record(text: &str) -> Result<StoredWorkspace, String> {
     if layout > LAYOUT as u64 {
         return Err(format!("written by a newer version of Baton (storage layout {layout}; this version reads up to {LAYOUT})"));
     }
-    serde_json::from_value(value).map_err(|e| format!("workspace record: {e}"))
+    serde_path_to_error::deserialize(&value).map_err(|e| format!("workspace record at {}: {}", e.path(), e.inner()))
 }
 
 async fn check_rev(tx: &Transaction, ws: Id, expected: Option<u64>) -> Result<u64, StoreError> {
@@ -334,7 +334,7 @@ async fn check_rev(tx: &Transaction, ws: Id, expected: Option<u64>) -> Result<u6
 
 fn record_json(meta: &WorkspaceMeta, rev: u64, requests: usize, events: usize) -> Result<JsValue, StoreError> {
     let rec = StoredWorkspace { layout: LAYOUT, rev, requests, events, meta: meta.clone() };
-    serde_json::to_string(&rec).map(|s| JsValue::from_str(&s)).map_err(js_err)
+    encode(&rec).map(|s| JsValue::from_str(&s)).map_err(js_err)
 }
 
 async fn write_changes(tx: &Transaction, c: &ChangeSet) -> Result<u64, StoreError> {
@@ -342,13 +342,13 @@ async fn write_changes(tx: &Transaction, c: &ChangeSet) -> Result<u64, StoreErro
     let rev = check_rev(tx, ws, Some(c.base_rev)).await? + 1;
     let mut items = Vec::with_capacity(c.requests.len());
     for r in &c.requests {
-        let json = serde_json::to_string(r).map_err(js_err)?;
+        let json = encode(r).map_err(js_err)?;
         items.push((JsValue::from_str(&json), Some(pair_key(ws, JsValue::from_str(&r.id.to_string())))));
     }
     tx.store(REQUESTS).map_err(js_err)?.put_all(items.into_iter()).await.map_err(js_err)?;
     let mut items = Vec::with_capacity(c.events.len());
     for (seq, e) in &c.events {
-        let json = serde_json::to_string(e).map_err(js_err)?;
+        let json = encode(e).map_err(js_err)?;
         items.push((JsValue::from_str(&json), Some(pair_key(ws, JsValue::from_f64(*seq as f64)))));
     }
     tx.store(EVENTS).map_err(js_err)?.put_all(items.into_iter()).await.map_err(js_err)?;
@@ -376,13 +376,13 @@ async fn write_whole(tx: &Transaction, ws: &Workspace, base_rev: Option<u64>) ->
     estore.delete(ws_range(id)?.into()).await.map_err(js_err)?;
     let mut items = Vec::with_capacity(ws.requests.len());
     for r in ws.requests.values() {
-        let json = serde_json::to_string(r).map_err(js_err)?;
+        let json = encode(r).map_err(js_err)?;
         items.push((JsValue::from_str(&json), Some(pair_key(id, JsValue::from_str(&r.id.to_string())))));
     }
     rstore.put_all(items.into_iter()).await.map_err(js_err)?;
     let mut items = Vec::with_capacity(ws.events.len());
     for (seq, e) in ws.events.iter().enumerate() {
-        let json = serde_json::to_string(e).map_err(js_err)?;
+        let json = encode(e).map_err(js_err)?;
         items.push((JsValue::from_str(&json), Some(pair_key(id, JsValue::from_f64(seq as f64)))));
     }
     estore.put_all(items.into_iter()).await.map_err(js_err)?;

@@ -164,12 +164,14 @@ impl Snapshot {
     /// ordered by id and events in trail order, so that exporting the same
     /// workspace twice gives the same bytes.
     pub fn to_json(&self) -> String {
+        // Through a `Value` (which keeps field order), like `encode`.
+        let pretty = |s: &Snapshot| serde_json::to_value(s).and_then(|v| serde_json::to_string_pretty(&v));
         let result = if self.requests.is_sorted_by_key(|r| r.id) {
-            serde_json::to_string_pretty(self)
+            pretty(self)
         } else {
             let mut sorted = self.clone();
             sorted.requests.sort_by_key(|r| r.id);
-            serde_json::to_string_pretty(&sorted)
+            pretty(&sorted)
         };
         match result {
             Ok(mut json) => {
@@ -191,6 +193,23 @@ impl Snapshot {
     pub fn parse(file_name: &str, text: &str) -> Result<Snapshot, SnapshotError> {
         parse(file_name, text)
     }
+}
+
+/// Writes one value as compact JSON text, through the same serialiser as
+/// [`Snapshot::to_json`]: the browser store keeps its records with this, so
+/// the serialising code of the domain types exists once in the app.
+pub fn encode<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_value(value).and_then(|v| serde_json::to_string(&v)).map_err(|e| e.to_string())
+}
+
+/// Reads one JSON record through the same decoder as [`parse`] (so the
+/// decoding code exists once in the app); errors name the JSON path.
+pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        format!("at {path}: {}", e.into_inner())
+    })
 }
 
 /// What went wrong, for the interface to translate the headline; the details

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 const NAME: &str = "baton";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// Records of a workspace changed; `rev` is the stored revision after the change.
     Saved { workspace: String, rev: u64, requests: Vec<String>, events_from: usize, meta: bool },

@@ -48,8 +48,8 @@ pub enum Notice {
     /// Another tab changed the open workspace and this tab now shows it.
     UpdatedElsewhere,
     /// Another tab saved first; our changes were applied again on top.
-    /// `lost` lists the changes that could no longer be applied, with why.
-    Conflict { lost: Vec<String> },
+    /// `lost` lists why each change that could no longer be applied was refused.
+    Conflict { lost: Vec<CommandError> },
     /// The open workspace was deleted in another tab.
     DeletedElsewhere,
 }
@@ -509,7 +509,7 @@ impl AppState {
                     dirty.extend(events.iter().filter_map(|e| e.request));
                     kept.push(p);
                 }
-                Err(e) => lost.push(e.to_string()),
+                Err(e) => lost.push(e),
             }
         }
         with_shell(|s| {
