@@ -3,12 +3,17 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::{Banners, SaveIndicator};
 use crate::components::labels::tr;
+use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
 use crate::pages::{
-    dashboard::DashboardPage, data::DataPage, detail::DetailPage, new_request::NewRequestPage,
-    requests::RequestsPage, settings::SettingsPage, welcome::{RecoveryPage, WelcomePage},
+    dashboard::DashboardPage,
+    data::DataPage,
+    detail::DetailPage,
+    new_request::NewRequestPage,
+    requests::RequestsPage,
+    settings::SettingsPage,
+    welcome::{RecoveryPage, WelcomePage},
 };
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};

@@ -7,18 +7,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use baton::domain::metrics::dashboard;
-use baton::domain::{
-    apply, ts, Channel, Command, Ctx, DataFlag, IdSource, SeqIds, Status, Urgency, Workspace,
-};
+use baton::domain::{apply, ts, Channel, Command, Ctx, DataFlag, IdSource, SeqIds, Status, Urgency, Workspace};
 use baton::persist::csv_import::{read_csv, suggest_mapping, Importer, Target};
 use chrono::NaiveDateTime;
 
 const FILE: &str = "customer_support_tickets_kaggle_suraj520.csv";
 
 fn real_file() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realdata")
-        .join(FILE);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata").join(FILE);
     if !path.exists() {
         println!("skipped: ../shared/realdata not present");
         return None;
@@ -37,12 +33,7 @@ fn independent_durations(text: &str) -> (Vec<i64>, usize) {
         Ok(h) => h.clone(),
         Err(e) => panic!("{e}"),
     };
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}"))
-    };
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
     let (first_col, resolved_col) = (col("First Response Time"), col("Time to Resolution"));
     let parse = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok();
     let mut values = Vec::new();
@@ -110,20 +101,10 @@ fn real_helpdesk_export() {
     assert_eq!((slices, importer.progress()), (9, (8469, 8469)));
     let (requests, report) = importer.finish();
 
-    assert_eq!(
-        (report.rows_read, report.imported, report.skipped_count()),
-        (8469, 8469, 0)
-    );
-    assert_eq!(
-        report.flagged_count(DataFlag::ResolvedBeforeFirstResponse),
-        1365
-    );
+    assert_eq!((report.rows_read, report.imported, report.skipped_count()), (8469, 8469, 0));
+    assert_eq!(report.flagged_count(DataFlag::ResolvedBeforeFirstResponse), 1365);
     assert_eq!(report.flagged_count(DataFlag::EndsBeforeCreated), 0);
-    assert!(
-        report.notes.is_empty(),
-        "{:?}",
-        report.notes.keys().collect::<Vec<_>>()
-    );
+    assert!(report.notes.is_empty(), "{:?}", report.notes.keys().collect::<Vec<_>>());
 
     let mut by_status: BTreeMap<Status, usize> = BTreeMap::new();
     for r in &requests {
@@ -132,37 +113,21 @@ fn real_helpdesk_export() {
     // Open (none answered) → new; Pending Customer Response → waiting; Closed → closed.
     assert_eq!(
         by_status,
-        BTreeMap::from([
-            (Status::New, 2819),
-            (Status::WaitingForCustomer, 2881),
-            (Status::Closed, 2769)
-        ])
+        BTreeMap::from([(Status::New, 2819), (Status::WaitingForCustomer, 2881), (Status::Closed, 2769)])
     );
-    let count =
-        |f: &dyn Fn(&&baton::domain::ImportedRequest) -> bool| requests.iter().filter(f).count();
+    let count = |f: &dyn Fn(&&baton::domain::ImportedRequest) -> bool| requests.iter().filter(f).count();
     assert_eq!(count(&|r| r.satisfaction.is_some()), 2769);
     assert_eq!(count(&|r| r.first_response_at.is_some()), 5650);
     assert_eq!(count(&|r| r.resolved_at.is_some()), 2769);
-    assert_eq!(
-        count(&|r| r.created_at.is_some() || r.closed_at.is_some()),
-        0
-    );
+    assert_eq!(count(&|r| r.created_at.is_some() || r.closed_at.is_some()), 0);
     assert_eq!(count(&|r| r.fields.tags.len() == 1), 8469);
     assert_eq!(count(&|r| r.fields.channel == Channel::Social), 2121);
     assert_eq!(count(&|r| r.fields.urgency == Urgency::Critical), 2129);
 
     let first = &requests[0];
     assert_eq!(
-        (
-            first.fields.title.as_str(),
-            first.fields.category.as_str(),
-            first.fields.tags.as_slice()
-        ),
-        (
-            "Product setup",
-            "Technical issue",
-            &["GoPro Hero".to_string()][..]
-        )
+        (first.fields.title.as_str(), first.fields.category.as_str(), first.fields.tags.as_slice()),
+        ("Product setup", "Technical issue", &["GoPro Hero".to_string()][..])
     );
     assert_eq!(first.source, format!("{FILE} row 1 (Ticket ID 1)"));
     assert_eq!(first.first_response_at, Some(ts("2023-06-01T12:15:36Z")));
@@ -182,13 +147,8 @@ fn real_helpdesk_export() {
     let (values, negative) = independent_durations(&text);
     assert_eq!(negative, 1365);
     // Nearest rank: the value at rank ceil(n / 2).
-    let median = values
-        .get(values.len().div_ceil(2).saturating_sub(1))
-        .copied();
-    assert_eq!(
-        (after.n, after.flagged_excluded, after.negative_excluded),
-        (values.len(), 1365, 0)
-    );
+    let median = values.get(values.len().div_ceil(2).saturating_sub(1)).copied();
+    assert_eq!((after.n, after.flagged_excluded, after.negative_excluded), (values.len(), 1365, 0));
     assert_eq!(after.n, 2769 - 1365);
     assert_eq!(after.median_secs, median);
     assert_eq!(d.overall.csat.n, 2769);

@@ -6,8 +6,7 @@
 use std::path::PathBuf;
 
 use baton::domain::{
-    apply, ts, Channel, Command, Ctx, DataFlag, Id, ImportedRequest, NewRequest, SeqIds, Status,
-    Urgency, Workspace,
+    apply, ts, Channel, Command, Ctx, DataFlag, Id, ImportedRequest, NewRequest, SeqIds, Status, Urgency, Workspace,
 };
 use baton::persist::snapshot::{self, Snapshot, SnapshotErrorKind, FORMAT, VERSION};
 use serde_json::{json, Value};
@@ -42,37 +41,12 @@ fn build_workspace() -> Workspace {
     let mut ids = SeqIds::new(1);
     let day = |time: &str| ts(&format!("2026-11-02T{time}Z"));
     let mut ws = Workspace::with_default_departments(&mut ids, "前场试点 🚀", day("08:00:00"));
-    let (sales, service, technical) = (
-        ws.departments[0].id,
-        ws.departments[1].id,
-        ws.departments[3].id,
-    );
+    let (sales, service, technical) = (ws.departments[0].id, ws.departments[1].id, ws.departments[3].id);
 
     let mut ctx = Ctx::new(day("08:05:00"), None, &mut ids);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::AddMember {
-            name: "王芳".into(),
-            department: service,
-        },
-    );
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::AddMember {
-            name: "Li Lei".into(),
-            department: technical,
-        },
-    );
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::AddMember {
-            name: "Ana 🌟".into(),
-            department: sales,
-        },
-    );
+    run(&mut ws, &mut ctx, Command::AddMember { name: "王芳".into(), department: service });
+    run(&mut ws, &mut ctx, Command::AddMember { name: "Li Lei".into(), department: technical });
+    run(&mut ws, &mut ctx, Command::AddMember { name: "Ana 🌟".into(), department: sales });
     let (wang, li, ana) = (ws.members[0].id, ws.members[1].id, ws.members[2].id);
 
     // Request #1: taken by Wang (first-contact owner), handed to Li and back.
@@ -82,10 +56,7 @@ fn build_workspace() -> Workspace {
         &mut ctx,
         Command::CreateRequest(NewRequest {
             description: "第二个纸盒卡纸，客户下午三点后在办公室。".into(),
-            customer: baton::domain::Customer {
-                name: "张伟".into(),
-                contact: "zhang@example.cn".into(),
-            },
+            customer: baton::domain::Customer { name: "张伟".into(), contact: "zhang@example.cn".into() },
             channel: Channel::Phone,
             category: "硬件".into(),
             urgency: Urgency::High,
@@ -95,29 +66,10 @@ fn build_workspace() -> Workspace {
         }),
     );
     let first = request_id(&ws, 1);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::RecordFirstResponse { request: first },
-    );
+    run(&mut ws, &mut ctx, Command::RecordFirstResponse { request: first });
     let mut ctx = Ctx::new(day("09:30:00"), Some(wang), &mut ids);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::Assign {
-            request: first,
-            to: li,
-            reason: "需要技术上门 🔧".into(),
-        },
-    );
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::AddComment {
-            request: first,
-            text: "已约好下午 3:30 👍".into(),
-        },
-    );
+    run(&mut ws, &mut ctx, Command::Assign { request: first, to: li, reason: "需要技术上门 🔧".into() });
+    run(&mut ws, &mut ctx, Command::AddComment { request: first, text: "已约好下午 3:30 👍".into() });
 
     // Request #2: an e-mail in English, waiting for the customer.
     let mut ctx = Ctx::new(day("10:00:00"), Some(ana), &mut ids);
@@ -126,22 +78,12 @@ fn build_workspace() -> Workspace {
         &mut ctx,
         Command::CreateRequest(NewRequest {
             channel: Channel::Email,
-            customer: baton::domain::Customer {
-                name: "Bob Smith".into(),
-                contact: String::new(),
-            },
+            customer: baton::domain::Customer { name: "Bob Smith".into(), contact: String::new() },
             ..NewRequest::titled("Refund for order 42 💸")
         }),
     );
     let second = request_id(&ws, 2);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::WaitForCustomer {
-            request: second,
-            note: "asked for the receipt".into(),
-        },
-    );
+    run(&mut ws, &mut ctx, Command::WaitForCustomer { request: second, note: "asked for the receipt".into() });
 
     // Request #3: imported, resolved before its first response, no creation time.
     let mut ctx = Ctx::new(day("11:00:00"), None, &mut ids);
@@ -149,10 +91,7 @@ fn build_workspace() -> Workspace {
         &mut ws,
         &mut ctx,
         Command::ImportRequests(vec![ImportedRequest {
-            fields: NewRequest {
-                category: "Billing inquiry".into(),
-                ..NewRequest::titled("Invoice title wrong")
-            },
+            fields: NewRequest { category: "Billing inquiry".into(), ..NewRequest::titled("Invoice title wrong") },
             status: Status::Closed,
             created_at: None,
             first_response_at: Some(ts("2026-10-30T12:00:00Z")),
@@ -168,41 +107,12 @@ fn build_workspace() -> Workspace {
     // Back to #1: Li hands it back to Wang (a return), resolved, closed
     // with a rating, then reopened.
     let mut ctx = Ctx::new(day("15:45:00"), Some(li), &mut ids);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::Assign {
-            request: first,
-            to: wang,
-            reason: "修好了，请回访".into(),
-        },
-    );
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::Resolve {
-            request: first,
-            summary: "更换了搓纸轮".into(),
-        },
-    );
+    run(&mut ws, &mut ctx, Command::Assign { request: first, to: wang, reason: "修好了，请回访".into() });
+    run(&mut ws, &mut ctx, Command::Resolve { request: first, summary: "更换了搓纸轮".into() });
     let mut ctx = Ctx::new(day("16:10:00"), Some(wang), &mut ids);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::Close {
-            request: first,
-            satisfaction: Some(5),
-        },
-    );
+    run(&mut ws, &mut ctx, Command::Close { request: first, satisfaction: Some(5) });
     let mut ctx = Ctx::new(day("17:00:00"), Some(wang), &mut ids);
-    run(
-        &mut ws,
-        &mut ctx,
-        Command::Reopen {
-            request: first,
-            reason: "客户说又卡了 😞".into(),
-        },
-    );
+    run(&mut ws, &mut ctx, Command::Reopen { request: first, reason: "客户说又卡了 😞".into() });
     ws
 }
 
@@ -229,10 +139,7 @@ fn parse_ok(name: &str, text: &str) -> Snapshot {
 fn freeze_fixture() {
     let path = project_file(&format!("tests/fixtures/snapshot-v{VERSION}.baton.json"));
     if path.exists() {
-        println!(
-            "{} exists already: frozen fixtures are never rewritten",
-            path.display()
-        );
+        println!("{} exists already: frozen fixtures are never rewritten", path.display());
         return;
     }
     let json = Snapshot::of(&build_workspace(), ts("2026-11-02T18:00:00Z")).to_json();
@@ -253,30 +160,11 @@ fn fixture_contents() {
     // assigned, comment, assigned back, resolved, closed + rating, reopened
     // (10); #2 created, waiting (2); #3 imported (1): 16.
     assert_eq!(
-        (
-            summary.departments,
-            summary.members,
-            summary.requests,
-            summary.events,
-            summary.open
-        ),
+        (summary.departments, summary.members, summary.requests, summary.events, summary.open),
         (4, 3, 3, 16, 2)
     );
-    let builtins: Vec<Option<&str>> = s
-        .workspace
-        .departments
-        .iter()
-        .map(|d| d.builtin.as_deref())
-        .collect();
-    assert_eq!(
-        builtins,
-        [
-            Some("sales"),
-            Some("service"),
-            Some("marketing"),
-            Some("technical")
-        ]
-    );
+    let builtins: Vec<Option<&str>> = s.workspace.departments.iter().map(|d| d.builtin.as_deref()).collect();
+    assert_eq!(builtins, [Some("sales"), Some("service"), Some("marketing"), Some("technical")]);
 
     let ws = s.into_workspace();
     let wang = ws.members[0].id;
@@ -297,27 +185,16 @@ fn fixture_contents() {
     assert_eq!(first.comments[0].author, Some(wang));
     assert_eq!(first.tags, ["打印机", "现场"]);
 
-    let second = ws
-        .request_by_number(2)
-        .unwrap_or_else(|| panic!("no request #2"));
+    let second = ws.request_by_number(2).unwrap_or_else(|| panic!("no request #2"));
     assert_eq!(
         (second.status, second.channel, second.owner),
-        (
-            Status::WaitingForCustomer,
-            Channel::Email,
-            Some(ws.members[2].id)
-        )
+        (Status::WaitingForCustomer, Channel::Email, Some(ws.members[2].id))
     );
 
-    let third = ws
-        .request_by_number(3)
-        .unwrap_or_else(|| panic!("no request #3"));
+    let third = ws.request_by_number(3).unwrap_or_else(|| panic!("no request #3"));
     assert_eq!(third.created_at, None);
     assert_eq!(third.flags, [DataFlag::ResolvedBeforeFirstResponse]);
-    assert_eq!(
-        third.source.as_deref(),
-        Some("tickets.csv row 7 (Ticket ID 7)")
-    );
+    assert_eq!(third.source.as_deref(), Some("tickets.csv row 7 (Ticket ID 7)"));
     assert_eq!(ws.trail_of(first.id).count(), 10);
 }
 
@@ -375,13 +252,7 @@ fn bad_files() {
             "line 1, column 1",
             "text that is not valid JSON (expected value)",
         ),
-        (
-            "wrong format",
-            edited(|v| v["format"] = json!("trello.board")),
-            WrongFormat,
-            "format",
-            "\"trello.board\"",
-        ),
+        ("wrong format", edited(|v| v["format"] = json!("trello.board")), WrongFormat, "format", "\"trello.board\""),
         (
             "no format",
             edited(|v| remove(v, "format")),
@@ -389,20 +260,8 @@ fn bad_files() {
             "format",
             "no format field (this is not a Baton snapshot)",
         ),
-        (
-            "newer version",
-            edited(|v| v["version"] = json!(2)),
-            NewerVersion,
-            "version",
-            "2",
-        ),
-        (
-            "version as text",
-            edited(|v| v["version"] = json!("1")),
-            WrongType,
-            "version",
-            "\"1\"",
-        ),
+        ("newer version", edited(|v| v["version"] = json!(2)), NewerVersion, "version", "2"),
+        ("version as text", edited(|v| v["version"] = json!("1")), WrongType, "version", "\"1\""),
         (
             "unknown urgency",
             edited(|v| v["requests"][2]["urgency"] = json!("urgent")),
@@ -438,13 +297,7 @@ fn bad_files() {
             "requests[1].title",
             "nothing",
         ),
-        (
-            "missing workspace",
-            edited(|v| remove(v, "workspace")),
-            MissingField,
-            "workspace",
-            "nothing",
-        ),
+        ("missing workspace", edited(|v| remove(v, "workspace")), MissingField, "workspace", "nothing"),
         (
             "missing member name",
             edited(|v| remove(&mut v["workspace"]["members"][2], "name")),
@@ -489,9 +342,7 @@ fn bad_files() {
         ),
         (
             "duplicate member id",
-            edited(|v| {
-                v["workspace"]["members"][1]["id"] = v["workspace"]["members"][0]["id"].clone()
-            }),
+            edited(|v| v["workspace"]["members"][1]["id"] = v["workspace"]["members"][0]["id"].clone()),
             DuplicateId,
             "workspace.members[1].id",
             "\"00000000-0000-0000-0000-000000000006\", already used at workspace.members[0].id",
@@ -517,23 +368,13 @@ fn bad_files() {
             "requests[2].satisfaction",
             "0",
         ),
-        (
-            "empty title",
-            edited(|v| v["requests"][1]["title"] = json!("")),
-            Invalid,
-            "requests[1].title",
-            "\"\"",
-        ),
+        ("empty title", edited(|v| v["requests"][1]["title"] = json!("")), Invalid, "requests[1].title", "\"\""),
     ];
     for (what, text, kind, path, found) in cases {
         match snapshot::parse("tickets.baton.json", &text) {
             Ok(_) => panic!("{what}: expected an error at {path}"),
             Err(e) => {
-                assert_eq!(
-                    (e.kind, e.path.as_str(), e.found.as_str()),
-                    (kind, path, found),
-                    "{what}: {e}"
-                );
+                assert_eq!((e.kind, e.path.as_str(), e.found.as_str()), (kind, path, found), "{what}: {e}");
                 assert_eq!(e.file, "tickets.baton.json", "{what}");
             }
         }
@@ -565,9 +406,7 @@ fn error_messages() {
         ),
     ];
     for (text, expected) in cases {
-        let message = snapshot::parse("tickets.baton.json", &text)
-            .err()
-            .map(|e| e.to_string());
+        let message = snapshot::parse("tickets.baton.json", &text).err().map(|e| e.to_string());
         assert_eq!(message.as_deref(), Some(expected));
     }
 }
@@ -576,17 +415,9 @@ fn error_messages() {
 #[test]
 fn optional_fields_may_be_left_out() {
     let text = edited(|v| {
-        for field in [
-            "description",
-            "customer",
-            "tags",
-            "comments",
-            "flags",
-            "owner",
-            "handler",
-            "created_at",
-            "satisfaction",
-        ] {
+        for field in
+            ["description", "customer", "tags", "comments", "flags", "owner", "handler", "created_at", "satisfaction"]
+        {
             remove(&mut v["requests"][1], field);
         }
         remove(&mut v["workspace"]["members"][0], "active");
@@ -594,10 +425,7 @@ fn optional_fields_may_be_left_out() {
     });
     let s = parse_ok("hand-made.baton.json", &text);
     let r = &s.requests[1];
-    assert_eq!(
-        (r.description.as_str(), r.tags.len(), r.owner, r.created_at),
-        ("", 0, None, None)
-    );
+    assert_eq!((r.description.as_str(), r.tags.len(), r.owner, r.created_at), ("", 0, None, None));
     assert!(s.workspace.members[0].active);
 }
 
@@ -634,28 +462,20 @@ fn is_uuid(s: &str) -> bool {
 
 /// Checks `v` against `schema`; pushes "path: problem" for each mismatch.
 fn check(root: &Value, schema: &Value, v: &Value, path: &str, problems: &mut Vec<String>) {
-    let Some(rules) = schema.as_object() else {
-        panic!("schema at {path} is not an object")
-    };
+    let Some(rules) = schema.as_object() else { panic!("schema at {path} is not an object") };
     for (keyword, rule) in rules {
         match keyword.as_str() {
-            "$schema" | "$id" | "title" | "description" | "$defs" | "$comment" | "default"
-            | "examples" => {}
+            "$schema" | "$id" | "title" | "description" | "$defs" | "$comment" | "default" | "examples" => {}
             "$ref" => {
                 let name = rule.as_str().and_then(|r| r.strip_prefix("#/$defs/"));
                 let target = name.and_then(|n| root["$defs"].get(n));
-                let Some(target) = target else {
-                    panic!("bad $ref {rule} at {path}")
-                };
+                let Some(target) = target else { panic!("bad $ref {rule} at {path}") };
                 check(root, target, v, path, problems);
             }
             "type" => {
                 let ok = match rule {
                     Value::String(t) => type_matches(t, v),
-                    Value::Array(ts) => ts
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .any(|t| type_matches(t, v)),
+                    Value::Array(ts) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v)),
                     _ => panic!("bad type at {path}"),
                 };
                 if !ok {
@@ -673,12 +493,7 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, problems: &mut Vec
             }
             "required" => {
                 if let Some(obj) = v.as_object() {
-                    for k in rule
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                    {
+                    for k in rule.as_array().into_iter().flatten().filter_map(Value::as_str) {
                         if !obj.contains_key(k) {
                             problems.push(format!("{path}: required {k} is missing"));
                         }
@@ -723,18 +538,12 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, problems: &mut Vec
                     })
                     .count();
                 if matching != 1 {
-                    problems.push(format!(
-                        "{path}: {matching} alternatives of oneOf match, expected exactly 1"
-                    ));
+                    problems.push(format!("{path}: {matching} alternatives of oneOf match, expected exactly 1"));
                 }
             }
             "minimum" | "maximum" => {
                 if let (Some(limit), Some(n)) = (rule.as_f64(), v.as_f64()) {
-                    let ok = if keyword == "minimum" {
-                        n >= limit
-                    } else {
-                        n <= limit
-                    };
+                    let ok = if keyword == "minimum" { n >= limit } else { n <= limit };
                     if !ok {
                         problems.push(format!("{path}: {n} is beyond the {keyword} {limit}"));
                     }
@@ -757,9 +566,7 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, problems: &mut Vec
             "pattern" => {
                 let Some(s) = v.as_str() else { continue };
                 let ok = match rule.as_str() {
-                    Some("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") => {
-                        is_uuid(s)
-                    }
+                    Some("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") => is_uuid(s),
                     Some("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$") => {
                         s.ends_with('Z')
                             && chrono::DateTime::parse_from_rfc3339(s).is_ok()
@@ -787,10 +594,8 @@ fn schema_problems(v: &Value) -> Vec<String> {
 fn schema_accepts_the_fixture_and_a_built_workspace() {
     let fixture: Value = serde_json::from_str(&read(FIXTURE)).unwrap_or(Value::Null);
     assert_eq!(schema_problems(&fixture), Vec::<String>::new());
-    let built: Value = serde_json::from_str(
-        &Snapshot::of(&build_workspace(), ts("2026-11-03T08:00:00Z")).to_json(),
-    )
-    .unwrap_or(Value::Null);
+    let built: Value = serde_json::from_str(&Snapshot::of(&build_workspace(), ts("2026-11-03T08:00:00Z")).to_json())
+        .unwrap_or(Value::Null);
     assert_eq!(schema_problems(&built), Vec::<String>::new());
 }
 
@@ -798,28 +603,10 @@ fn schema_accepts_the_fixture_and_a_built_workspace() {
 fn schema_requires_what_the_fixture_has() {
     let root = schema();
     let fixture: Value = serde_json::from_str(&read(FIXTURE)).unwrap_or(Value::Null);
-    let required: Vec<&str> = root["required"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    assert_eq!(
-        required,
-        [
-            "format",
-            "version",
-            "exported_at",
-            "workspace",
-            "requests",
-            "events"
-        ]
-    );
+    let required: Vec<&str> = root["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    assert_eq!(required, ["format", "version", "exported_at", "workspace", "requests", "events"]);
     for key in required {
-        assert!(
-            fixture.get(key).is_some(),
-            "{key} is required by the schema but not in the fixture"
-        );
+        assert!(fixture.get(key).is_some(), "{key} is required by the schema but not in the fixture");
     }
     assert_eq!(root["properties"]["version"]["maximum"], json!(VERSION));
     assert_eq!(root["properties"]["format"]["const"], json!(FORMAT));
@@ -830,35 +617,21 @@ fn schema_refuses_what_the_reader_refuses() {
     // Each edit is refused by the reader (see bad_files) and by the schema.
     type Edit = fn(&mut Value);
     let cases: &[(&str, Edit)] = &[
-        ("unknown urgency", |v| {
-            v["requests"][2]["urgency"] = json!("urgent")
-        }),
+        ("unknown urgency", |v| v["requests"][2]["urgency"] = json!("urgent")),
         ("wrong format", |v| v["format"] = json!("trello.board")),
         ("newer version", |v| v["version"] = json!(2)),
         ("missing title", |v| remove(&mut v["requests"][1], "title")),
-        ("number as text", |v| {
-            v["requests"][0]["number"] = json!("1")
-        }),
+        ("number as text", |v| v["requests"][0]["number"] = json!("1")),
         ("bad id", |v| v["requests"][0]["id"] = json!("x")),
-        ("rating of 6", |v| {
-            v["requests"][2]["satisfaction"] = json!(6)
-        }),
-        ("unknown change", |v| {
-            v["events"][0]["change"]["type"] = json!("request_deleted")
-        }),
+        ("rating of 6", |v| v["requests"][2]["satisfaction"] = json!(6)),
+        ("unknown change", |v| v["events"][0]["change"]["type"] = json!("request_deleted")),
         ("empty title", |v| v["requests"][1]["title"] = json!("")),
     ];
     for (what, edit) in cases {
         let text = edited(*edit);
         let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        assert!(
-            !schema_problems(&v).is_empty(),
-            "{what}: the schema accepts it"
-        );
-        assert!(
-            snapshot::parse("t.baton.json", &text).is_err(),
-            "{what}: the reader accepts it"
-        );
+        assert!(!schema_problems(&v).is_empty(), "{what}: the schema accepts it");
+        assert!(snapshot::parse("t.baton.json", &text).is_err(), "{what}: the reader accepts it");
     }
 }
 
@@ -866,22 +639,10 @@ fn schema_refuses_what_the_reader_refuses() {
 #[test]
 fn documented_example_reads() {
     let doc = read("docs/snapshot-format.md");
-    let example = doc
-        .split("```json\n")
-        .nth(1)
-        .and_then(|rest| rest.split("```").next());
-    let Some(example) = example else {
-        panic!("docs/snapshot-format.md has no ```json example")
-    };
+    let example = doc.split("```json\n").nth(1).and_then(|rest| rest.split("```").next());
+    let Some(example) = example else { panic!("docs/snapshot-format.md has no ```json example") };
     let s = parse_ok("snapshot-format.md", example);
-    assert_eq!(
-        (
-            s.requests.len(),
-            s.events.len(),
-            s.requests[0].title.as_str()
-        ),
-        (1, 1, "打印机卡纸 🖨️")
-    );
+    assert_eq!((s.requests.len(), s.events.len(), s.requests[0].title.as_str()), (1, 1, "打印机卡纸 🖨️"));
     let v: Value = serde_json::from_str(example).unwrap_or(Value::Null);
     assert_eq!(schema_problems(&v), Vec::<String>::new());
 }

@@ -130,8 +130,7 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
             if problem == "must not be empty" {
                 t_string!(i18n, common.error_required, field = label).to_string()
             } else if problem.starts_with("at most") {
-                t_string!(i18n, common.error_too_long, field = label, max = crate::domain::MAX_TITLE_CHARS)
-                    .to_string()
+                t_string!(i18n, common.error_too_long, field = label, max = crate::domain::MAX_TITLE_CHARS).to_string()
             } else if *field == "satisfaction" {
                 t_string!(i18n, common.error_rating).to_string()
             } else if *field == "reason" && problem == "a reassignment needs a reason" {
@@ -161,13 +160,18 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
 
 /// One line of the trail.
 pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
-    let who = |id: &crate::domain::Id| member_name(ws, Some(*id)).unwrap_or_else(|| t_string!(i18n, common.nobody).to_string());
+    let who = |id: &crate::domain::Id| {
+        member_name(ws, Some(*id)).unwrap_or_else(|| t_string!(i18n, common.nobody).to_string())
+    };
     match c {
         Change::RequestCreated { number, .. } => t_string!(i18n, detail.ev_created, number = *number).to_string(),
-        Change::RequestImported { source, .. } => t_string!(i18n, detail.ev_imported, source = source.clone()).to_string(),
+        Change::RequestImported { source, .. } => {
+            t_string!(i18n, detail.ev_imported, source = source.clone()).to_string()
+        }
         Change::StatusChanged { from, to, note } => {
-            let base = t_string!(i18n, detail.ev_status, from = status_label(i18n, *from), to = status_label(i18n, *to))
-                .to_string();
+            let base =
+                t_string!(i18n, detail.ev_status, from = status_label(i18n, *from), to = status_label(i18n, *to))
+                    .to_string();
             if note.is_empty() {
                 base
             } else {
@@ -195,7 +199,9 @@ pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
             Some(v) => t_string!(i18n, detail.ev_rating, rating = *v).to_string(),
             None => t_string!(i18n, detail.ev_rating_none).to_string(),
         },
-        Change::WorkspaceRenamed { after, .. } => t_string!(i18n, detail.ev_ws_renamed, name = after.clone()).to_string(),
+        Change::WorkspaceRenamed { after, .. } => {
+            t_string!(i18n, detail.ev_ws_renamed, name = after.clone()).to_string()
+        }
         Change::DepartmentAdded { name, .. } => t_string!(i18n, detail.ev_dept_added, name = name.clone()).to_string(),
         Change::DepartmentRenamed { after, .. } => {
             t_string!(i18n, detail.ev_dept_renamed, name = after.clone()).to_string()
@@ -216,6 +222,9 @@ pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
 /// rendering code; going through this one function keeps a single copy for
 /// all plain translated texts, which keeps the wasm small. Use it as
 /// `{tr(i18n, |i| t_string!(i, ns.key))}`.
-pub fn tr(i18n: I18n, text: fn(I18n) -> &'static str) -> impl leptos::prelude::IntoView + Clone + Send + Sync + 'static {
+pub fn tr(
+    i18n: I18n,
+    text: fn(I18n) -> &'static str,
+) -> impl leptos::prelude::IntoView + Clone + Send + Sync + 'static {
     move || text(i18n)
 }

@@ -4,8 +4,8 @@ pub mod snapshot_import;
 
 use leptos::prelude::*;
 
-use crate::domain::Workspace;
 use crate::components::labels::tr;
+use crate::domain::Workspace;
 use crate::i18n::i18n::*;
 use crate::persist::snapshot::Snapshot;
 use crate::platform::{clock, files};

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::IdSource;
 use crate::components::labels::tr;
+use crate::domain::IdSource;
 use crate::i18n::i18n::*;
 use crate::persist::snapshot::{self, Snapshot, SnapshotErrorKind};
 use crate::platform::files;

@@ -233,10 +233,17 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
             }
             r.updated_at = now;
         }
-        Command::StartWork { request } => move_status(ws, request, Status::InProgress, "start work", String::new(), &mut trail)?,
-        Command::WaitForCustomer { request, note } => {
-            move_status(ws, request, Status::WaitingForCustomer, "wait for customer", note.trim().to_string(), &mut trail)?
+        Command::StartWork { request } => {
+            move_status(ws, request, Status::InProgress, "start work", String::new(), &mut trail)?
         }
+        Command::WaitForCustomer { request, note } => move_status(
+            ws,
+            request,
+            Status::WaitingForCustomer,
+            "wait for customer",
+            note.trim().to_string(),
+            &mut trail,
+        )?,
         Command::Resolve { request, summary } => {
             let summary = required_text("summary", &summary)?;
             move_status(ws, request, Status::Resolved, "resolve", summary.clone(), &mut trail)?;
@@ -387,7 +394,10 @@ fn validate_new(ws: &Workspace, new: &NewRequest) -> Result<NewRequest, CommandE
     Ok(NewRequest {
         title,
         description: new.description.trim().to_string(),
-        customer: Customer { name: new.customer.name.trim().to_string(), contact: new.customer.contact.trim().to_string() },
+        customer: Customer {
+            name: new.customer.name.trim().to_string(),
+            contact: new.customer.contact.trim().to_string(),
+        },
         channel: new.channel,
         category: new.category.trim().to_string(),
         urgency: new.urgency,
@@ -450,8 +460,8 @@ fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut 
     // Validate every item before inserting any, so a bad item leaves nothing behind.
     let mut checked = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let fields = validate_new(ws, &item.fields)
-            .map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
+        let fields =
+            validate_new(ws, &item.fields).map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
         check_satisfaction(item.satisfaction).map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
         checked.push((fields, item));
     }
@@ -536,7 +546,10 @@ fn assign(ws: &mut Workspace, request: Id, to: Id, reason: String, trail: &mut T
     let takes_ownership = r.owner.is_none();
     trail.push_for(request, Change::Assigned { from, to, reason });
     if takes_ownership {
-        trail.push_for(request, Change::FieldChanged { field: "owner".into(), before: String::new(), after: to.to_string() });
+        trail.push_for(
+            request,
+            Change::FieldChanged { field: "owner".into(), before: String::new(), after: to.to_string() },
+        );
     }
     let now = trail.ctx.now;
     if let Some(r) = ws.requests.get_mut(&request) {

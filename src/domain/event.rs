@@ -23,20 +23,70 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
-    RequestCreated { number: u32, title: String },
-    RequestImported { number: u32, source: String },
-    StatusChanged { from: Status, to: Status, #[serde(default)] note: String },
-    Assigned { from: Option<Id>, to: Id, #[serde(default)] reason: String },
-    FirstResponseRecorded { at: Timestamp },
-    FieldChanged { field: String, before: String, after: String },
-    CommentAdded { comment: Id, text: String },
-    SatisfactionRecorded { before: Option<u8>, after: Option<u8> },
-    WorkspaceRenamed { before: String, after: String },
-    DepartmentAdded { department: Id, name: String },
-    DepartmentRenamed { department: Id, before: String, after: String },
-    DepartmentRemoved { department: Id, name: String },
-    MemberAdded { member: Id, name: String, department: Id },
-    MemberChanged { member: Id, field: String, before: String, after: String },
+    RequestCreated {
+        number: u32,
+        title: String,
+    },
+    RequestImported {
+        number: u32,
+        source: String,
+    },
+    StatusChanged {
+        from: Status,
+        to: Status,
+        #[serde(default)]
+        note: String,
+    },
+    Assigned {
+        from: Option<Id>,
+        to: Id,
+        #[serde(default)]
+        reason: String,
+    },
+    FirstResponseRecorded {
+        at: Timestamp,
+    },
+    FieldChanged {
+        field: String,
+        before: String,
+        after: String,
+    },
+    CommentAdded {
+        comment: Id,
+        text: String,
+    },
+    SatisfactionRecorded {
+        before: Option<u8>,
+        after: Option<u8>,
+    },
+    WorkspaceRenamed {
+        before: String,
+        after: String,
+    },
+    DepartmentAdded {
+        department: Id,
+        name: String,
+    },
+    DepartmentRenamed {
+        department: Id,
+        before: String,
+        after: String,
+    },
+    DepartmentRemoved {
+        department: Id,
+        name: String,
+    },
+    MemberAdded {
+        member: Id,
+        name: String,
+        department: Id,
+    },
+    MemberChanged {
+        member: Id,
+        field: String,
+        before: String,
+        after: String,
+    },
 }
 
 impl Change {

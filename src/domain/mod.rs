@@ -16,6 +16,7 @@
 //! assert_eq!(ws.requests.len(), 1);
 //! ```
 
+pub mod calendar;
 mod command;
 #[cfg(test)]
 mod command_tests;
@@ -26,7 +27,10 @@ mod request;
 pub mod sample;
 mod workspace;
 
-pub use command::{apply, Command, CommandError, Ctx, ImportedRequest, MemberPatch, NewRequest, RequestPatch, MAX_TITLE_CHARS};
+pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};
+pub use command::{
+    apply, Command, CommandError, Ctx, ImportedRequest, MemberPatch, NewRequest, RequestPatch, MAX_TITLE_CHARS,
+};
 pub use event::{Change, Event};
 pub use ids::{Id, IdSource, SeqIds};
 pub use request::{Channel, Comment, Customer, DataFlag, Request, Status, Urgency};

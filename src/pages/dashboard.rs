@@ -2,10 +2,10 @@
 //! channel and urgency.
 use leptos::prelude::*;
 
+use crate::components::labels::tr;
 use crate::components::labels::{channel_label, fmt_duration, urgency_label, I18n};
 use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateStat};
 use crate::domain::DataFlag;
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::platform::clock;
 use crate::state::use_app;
@@ -51,8 +51,13 @@ fn DurationCard(title: String, help: String, stat: DurationStat, testid: &'stati
 #[component]
 fn OverallFigures(f: Figures) -> impl IntoView {
     let i18n = use_i18n();
-    let csat_mean = f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
-    let handling = f.handling_count.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+    let csat_mean =
+        f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+    let handling = f
+        .handling_count
+        .mean
+        .map(|m| format!("{m:.2}"))
+        .unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
     view! {
         <div class="figures">
             <div class="figure" data-testid="fig-total">

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::components::export_workspace;
+use crate::components::labels::tr;
 use crate::components::labels::{channel_label, status_label, urgency_label, I18n, CHANNELS, STATUSES, URGENCIES};
 use crate::components::snapshot_import::{chosen_file, SnapshotImport};
-use crate::components::export_workspace;
 use crate::domain::{apply, Command, Ctx, DataFlag, Workspace};
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::persist::csv_import::{
     distinct_values, read_csv, suggest_mapping, validate_mapping, CsvTable, ImportReport, Importer, Mapping, RowNote,
@@ -93,7 +93,9 @@ fn note_label(i18n: I18n, n: &RowNote) -> String {
     match n {
         RowNote::TitleFromDescription => t_string!(i18n, data.note_title_from_description).to_string(),
         RowNote::TitleShortened => t_string!(i18n, data.note_title_shortened).to_string(),
-        RowNote::UnreadableTime { column } => t_string!(i18n, data.note_unreadable_time, column = column.clone()).to_string(),
+        RowNote::UnreadableTime { column } => {
+            t_string!(i18n, data.note_unreadable_time, column = column.clone()).to_string()
+        }
         RowNote::UnreadableRating => t_string!(i18n, data.note_unreadable_rating).to_string(),
         RowNote::RatingOutOfRange => t_string!(i18n, data.note_rating_out_of_range).to_string(),
         RowNote::ExtraCells => t_string!(i18n, data.note_extra_cells).to_string(),
@@ -174,12 +176,14 @@ fn CsvImportCard() -> impl IntoView {
             }
         });
         // Value maps for newly chosen channel/urgency/status columns.
-        let suggestion = table.with_value(|t| t.as_ref().map(|t| {
-            let mut cols = mapping.get_untracked().map(|m| m.columns).unwrap_or_default();
-            let mut s = suggest_mapping(t);
-            std::mem::swap(&mut s.columns, &mut cols);
-            s
-        }));
+        let suggestion = table.with_value(|t| {
+            t.as_ref().map(|t| {
+                let mut cols = mapping.get_untracked().map(|m| m.columns).unwrap_or_default();
+                let mut s = suggest_mapping(t);
+                std::mem::swap(&mut s.columns, &mut cols);
+                s
+            })
+        });
         if let Some(s) = suggestion {
             mapping.update(|m| {
                 if let Some(m) = m.as_mut() {
@@ -207,7 +211,8 @@ fn CsvImportCard() -> impl IntoView {
                 .enumerate()
                 .filter(|(_, target)| matches!(target, Target::Channel | Target::Urgency | Target::Status))
                 .map(|(i, target)| {
-                    let values = distinct_values(t, i).into_iter().filter(|(v, _)| !v.trim().is_empty()).collect::<Vec<_>>();
+                    let values =
+                        distinct_values(t, i).into_iter().filter(|(v, _)| !v.trim().is_empty()).collect::<Vec<_>>();
                     (i, *target, t.headers.get(i).cloned().unwrap_or_default(), values)
                 })
                 .collect::<Vec<_>>()
@@ -433,9 +438,12 @@ async fn import_rows(
 #[component]
 fn Report(report: ImportReport) -> impl IntoView {
     let i18n = use_i18n();
-    let flagged: Vec<_> = report.flagged.iter().map(|(f, rows)| (flag_label(i18n, *f), rows.len(), row_list(rows))).collect();
-    let notes: Vec<_> = report.notes.iter().map(|(n, rows)| (note_label(i18n, n), rows.len(), row_list(rows))).collect();
-    let skipped: Vec<_> = report.skipped.iter().map(|(s, rows)| (skip_label(i18n, *s), rows.len(), row_list(rows))).collect();
+    let flagged: Vec<_> =
+        report.flagged.iter().map(|(f, rows)| (flag_label(i18n, *f), rows.len(), row_list(rows))).collect();
+    let notes: Vec<_> =
+        report.notes.iter().map(|(n, rows)| (note_label(i18n, n), rows.len(), row_list(rows))).collect();
+    let skipped: Vec<_> =
+        report.skipped.iter().map(|(s, rows)| (skip_label(i18n, *s), rows.len(), row_list(rows))).collect();
     let section = move |title: String, items: Vec<(String, usize, String)>, testid: &'static str| {
         (!items.is_empty()).then(|| view! {
             <h4>{title}</h4>

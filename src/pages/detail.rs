@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::labels::tr;
 use crate::components::labels::{
     change_text, channel_label, command_error_text, fmt_opt_time, fmt_time, member_name, status_label, urgency_label,
 };
 use crate::domain::{Command, Id, Request, Status};
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -130,7 +130,8 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
         }
         Err(e) => error.set(Some(command_error_text(i18n, &e))),
     };
-    let has_handler = move || app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id)).is_some_and(|r| r.handler.is_some()));
+    let has_handler =
+        move || app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id)).is_some_and(|r| r.handler.is_some()));
     let no_first_response = move || {
         app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request(id)).is_some_and(|r| r.first_response_at.is_none()))
     };

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::labels::tr;
 use crate::components::labels::{channel_label, command_error_text, urgency_label, CHANNELS, URGENCIES};
 use crate::domain::{Change, Channel, Command, CommandError, Customer, Id, NewRequest, Urgency, MAX_TITLE_CHARS};
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -47,7 +47,12 @@ pub fn NewRequestPage() -> impl IntoView {
             channel: channel.get_untracked(),
             category: category.get_untracked(),
             urgency: urgency.get_untracked(),
-            tags: tags.get_untracked().split([',', '，']).map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+            tags: tags
+                .get_untracked()
+                .split([',', '，'])
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
             preferences: preferences.get_untracked(),
             owner: Id::parse_str(&owner.get_untracked()).ok(),
         };

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::labels::tr;
 use crate::components::labels::{channel_label, status_label, urgency_label, CHANNELS, STATUSES, URGENCIES};
 use crate::domain::{Channel, Id, Request, Status, Urgency};
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 

@@ -2,9 +2,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::labels::tr;
 use crate::components::labels::{command_error_text, department_name};
 use crate::domain::{Command, Id, MemberPatch};
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::pages::welcome::{open_sample, CreateWorkspaceForm};
 use crate::state::use_app;
@@ -27,7 +27,8 @@ fn Workspaces() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let current = move || app.workspace.with(|w| w.as_ref().map(|w| w.id));
-    let rename = RwSignal::new(app.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default()));
+    let rename =
+        RwSignal::new(app.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default()));
     let error = RwSignal::new(None::<String>);
     let confirm_delete = RwSignal::new(None::<(Id, String, usize)>);
     view! {

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::labels::tr;
 use crate::components::snapshot_import::SnapshotImport;
 use crate::domain::sample::{sample_workspace, SampleLang};
 use crate::domain::Workspace;
-use crate::components::labels::tr;
 use crate::i18n::i18n::*;
 use crate::platform::{clock, files};
 use crate::state::{use_app, AppState};
@@ -102,7 +102,11 @@ pub fn RecoveryPage(workspace: String, name: String, detail: String) -> impl Int
     };
     let others = move || {
         let current = workspace.clone();
-        app.list.get().into_iter().filter(move |w| w.unreadable.is_none() && w.id.to_string() != current).collect::<Vec<_>>()
+        app.list
+            .get()
+            .into_iter()
+            .filter(move |w| w.unreadable.is_none() && w.id.to_string() != current)
+            .collect::<Vec<_>>()
     };
     view! {
         <section class="page narrow recovery" aria-labelledby="recovery-h" data-testid="recovery">

@@ -68,8 +68,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
 use crate::domain::{
-    Channel, Customer, DataFlag, ImportedRequest, NewRequest, Status, Timestamp, Urgency,
-    MAX_TITLE_CHARS,
+    Channel, Customer, DataFlag, ImportedRequest, NewRequest, Status, Timestamp, Urgency, MAX_TITLE_CHARS,
 };
 
 /// A CSV file split into its header and data rows. Cells are kept exactly
@@ -97,16 +96,10 @@ pub struct CsvRow {
 pub enum CsvError {
     #[error("{file}: expected a header row and data rows, found an empty file")]
     Empty { file: String },
-    #[error(
-        "{file}: line {line}: expected a header row naming the columns, found only empty cells"
-    )]
+    #[error("{file}: line {line}: expected a header row naming the columns, found only empty cells")]
     NoHeader { file: String, line: u64 },
     #[error("{file}: line {line}: expected CSV, found {problem}")]
-    Malformed {
-        file: String,
-        line: u64,
-        problem: String,
-    },
+    Malformed { file: String, line: u64, problem: String },
 }
 
 /// Reads CSV text: a UTF-8 byte order mark is ignored, lines may end in
@@ -142,18 +135,10 @@ pub fn read_csv(file_name: &str, text: &str) -> Result<CsvTable, CsvError> {
             headers = Some(fields.iter().map(|h| h.trim().to_string()).collect());
             continue;
         }
-        rows.push(CsvRow {
-            row: rows.len() + 1,
-            line,
-            fields,
-        });
+        rows.push(CsvRow { row: rows.len() + 1, line, fields });
     }
     let headers = headers.ok_or_else(|| CsvError::Empty { file: file() })?;
-    Ok(CsvTable {
-        file_name: file(),
-        headers,
-        rows,
-    })
+    Ok(CsvTable { file_name: file(), headers, rows })
 }
 
 /// Line numbers of record starts. The csv crate places a record after a
@@ -167,26 +152,18 @@ struct LineCounter<'t> {
 
 impl<'t> LineCounter<'t> {
     fn new(text: &'t str) -> Self {
-        Self {
-            bytes: text.as_bytes(),
-            counted_to: 0,
-            line: 1,
-        }
+        Self { bytes: text.as_bytes(), counted_to: 0, line: 1 }
     }
 
     /// The line of the record starting at `byte`; records come in order.
     fn line_at(&mut self, byte: u64) -> u64 {
-        let mut start = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(self.bytes.len());
         while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
         if start > self.counted_to {
-            let newlines = self
-                .bytes
-                .get(self.counted_to..start)
-                .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
+            let newlines =
+                self.bytes.get(self.counted_to..start).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
             self.line += newlines as u64;
             self.counted_to = start;
         }
@@ -287,10 +264,7 @@ impl Target {
     }
 
     pub fn is_time(self) -> bool {
-        matches!(
-            self,
-            Target::CreatedAt | Target::FirstResponseAt | Target::ResolvedAt | Target::ClosedAt
-        )
+        matches!(self, Target::CreatedAt | Target::FirstResponseAt | Target::ResolvedAt | Target::ClosedAt)
     }
 }
 
@@ -318,10 +292,7 @@ impl Mapping {
 /// punctuation: "Ticket Subject", "ticket_subject" and "TICKET-SUBJECT" are
 /// the same name.
 fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Known header names, normalised, per target.
@@ -376,10 +347,7 @@ const STATUS_NAMES: &[(Status, &[&str])] = &[
 
 fn lookup<T: Copy>(table: &[(T, &[&str])], text: &str) -> Option<T> {
     let key = normalise(text);
-    table
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(t, _)| *t)
+    table.iter().find(|(_, names)| names.contains(&key.as_str())).map(|(t, _)| *t)
 }
 
 /// The distinct non-empty values of a column (trimmed) with how many rows
@@ -387,19 +355,11 @@ fn lookup<T: Copy>(table: &[(T, &[&str])], text: &str) -> Option<T> {
 pub fn distinct_values(table: &CsvTable, column: usize) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for row in &table.rows {
-        if let Some(v) = row
-            .fields
-            .get(column)
-            .map(|f| f.trim())
-            .filter(|v| !v.is_empty())
-        {
+        if let Some(v) = row.fields.get(column).map(|f| f.trim()).filter(|v| !v.is_empty()) {
             *counts.entry(v).or_insert(0) += 1;
         }
     }
-    counts
-        .into_iter()
-        .map(|(v, n)| (v.to_string(), n))
-        .collect()
+    counts.into_iter().map(|(v, n)| (v.to_string(), n)).collect()
 }
 
 /// Guesses the mapping from the header names and the values found. Each
@@ -419,24 +379,13 @@ pub fn suggest_mapping(table: &CsvTable) -> Mapping {
         status_values: BTreeMap::new(),
         utc_offset_minutes: 0,
     };
-    let values = |target: Target| {
-        mapping
-            .column_of(target)
-            .map(|c| distinct_values(table, c))
-            .unwrap_or_default()
-    };
-    let channel_values = values(Target::Channel)
-        .into_iter()
-        .filter_map(|(v, _)| lookup(CHANNEL_NAMES, &v).map(|c| (v, c)))
-        .collect();
-    let urgency_values = values(Target::Urgency)
-        .into_iter()
-        .filter_map(|(v, _)| lookup(URGENCY_NAMES, &v).map(|u| (v, u)))
-        .collect();
-    let status_values = values(Target::Status)
-        .into_iter()
-        .filter_map(|(v, _)| lookup(STATUS_NAMES, &v).map(|s| (v, s)))
-        .collect();
+    let values = |target: Target| mapping.column_of(target).map(|c| distinct_values(table, c)).unwrap_or_default();
+    let channel_values =
+        values(Target::Channel).into_iter().filter_map(|(v, _)| lookup(CHANNEL_NAMES, &v).map(|c| (v, c))).collect();
+    let urgency_values =
+        values(Target::Urgency).into_iter().filter_map(|(v, _)| lookup(URGENCY_NAMES, &v).map(|u| (v, u))).collect();
+    let status_values =
+        values(Target::Status).into_iter().filter_map(|(v, _)| lookup(STATUS_NAMES, &v).map(|s| (v, s))).collect();
     mapping.channel_values = channel_values;
     mapping.urgency_values = urgency_values;
     mapping.status_values = status_values;
@@ -448,7 +397,10 @@ pub fn suggest_mapping(table: &CsvTable) -> Mapping {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MappingProblem {
     /// The mapping does not have one target per column.
-    ColumnCount { headers: usize, targets: usize },
+    ColumnCount {
+        headers: usize,
+        targets: usize,
+    },
     /// A target every request needs has no column. `headers` lists the
     /// file's columns, to choose from.
     RequiredNotMapped {
@@ -473,7 +425,9 @@ pub enum MappingProblem {
         example: String,
     },
     /// More than 18 hours from UTC.
-    BadOffset { minutes: i32 },
+    BadOffset {
+        minutes: i32,
+    },
 }
 
 impl fmt::Display for MappingProblem {
@@ -525,33 +479,17 @@ impl fmt::Display for MappingProblem {
 pub fn validate_mapping(table: &CsvTable, mapping: &Mapping) -> Result<(), Vec<MappingProblem>> {
     let mut problems = Vec::new();
     if mapping.columns.len() != table.headers.len() {
-        problems.push(MappingProblem::ColumnCount {
-            headers: table.headers.len(),
-            targets: mapping.columns.len(),
-        });
+        problems.push(MappingProblem::ColumnCount { headers: table.headers.len(), targets: mapping.columns.len() });
     }
     if mapping.column_of(Target::Title).is_none() {
-        problems.push(MappingProblem::RequiredNotMapped {
-            target: Target::Title,
-            headers: table.headers.clone(),
-        });
+        problems.push(MappingProblem::RequiredNotMapped { target: Target::Title, headers: table.headers.clone() });
     }
-    let header = |c: usize| {
-        table
-            .headers
-            .get(c)
-            .cloned()
-            .unwrap_or_else(|| format!("column {}", c + 1))
-    };
+    let header = |c: usize| table.headers.get(c).cloned().unwrap_or_else(|| format!("column {}", c + 1));
     for target in Target::ALL.into_iter().filter(|t| !t.allows_many()) {
-        let cols: Vec<usize> = (0..mapping.columns.len())
-            .filter(|c| mapping.columns.get(*c) == Some(&target))
-            .collect();
+        let cols: Vec<usize> =
+            (0..mapping.columns.len()).filter(|c| mapping.columns.get(*c) == Some(&target)).collect();
         if cols.len() > 1 {
-            problems.push(MappingProblem::MappedTwice {
-                target,
-                columns: cols.into_iter().map(header).collect(),
-            });
+            problems.push(MappingProblem::MappedTwice { target, columns: cols.into_iter().map(header).collect() });
         }
     }
     for (c, target) in mapping.columns.iter().enumerate() {
@@ -564,22 +502,13 @@ pub fn validate_mapping(table: &CsvTable, mapping: &Mapping) -> Result<(), Vec<M
         if matches!(target, Target::Channel | Target::Urgency | Target::Status) {
             for (value, rows) in distinct_values(table, c) {
                 if !known(&value) {
-                    problems.push(MappingProblem::UnmappedValue {
-                        column: header(c),
-                        target: *target,
-                        value,
-                        rows,
-                    });
+                    problems.push(MappingProblem::UnmappedValue { column: header(c), target: *target, value, rows });
                 }
             }
         }
         if target.is_time() {
-            let mut cells = table
-                .rows
-                .iter()
-                .filter_map(|r| r.fields.get(c))
-                .map(|f| f.trim())
-                .filter(|f| !f.is_empty());
+            let mut cells =
+                table.rows.iter().filter_map(|r| r.fields.get(c)).map(|f| f.trim()).filter(|f| !f.is_empty());
             let first = cells.clone().next();
             if let Some(example) = first {
                 if !cells.any(|cell| parse_time(cell, 0).is_some()) {
@@ -593,9 +522,7 @@ pub fn validate_mapping(table: &CsvTable, mapping: &Mapping) -> Result<(), Vec<M
         }
     }
     if !(-MAX_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&mapping.utc_offset_minutes) {
-        problems.push(MappingProblem::BadOffset {
-            minutes: mapping.utc_offset_minutes,
-        });
+        problems.push(MappingProblem::BadOffset { minutes: mapping.utc_offset_minutes });
     }
     if problems.is_empty() {
         Ok(())
@@ -630,27 +557,15 @@ pub fn parse_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Some(t.with_timezone(&Utc));
     }
-    for format in [
-        "%Y-%m-%d %H:%M:%S%.f%:z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-    ] {
+    for format in ["%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%dT%H:%M:%S%.f%z"] {
         if let Ok(t) = DateTime::parse_from_str(text, format) {
             return Some(t.with_timezone(&Utc));
         }
     }
-    let naive = NAIVE_TIMES
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .or_else(|| {
-            DATES
-                .iter()
-                .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
-    naive
-        .checked_sub_signed(TimeDelta::minutes(i64::from(offset_minutes)))
-        .map(|t| t.and_utc())
+    let naive = NAIVE_TIMES.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok()).or_else(|| {
+        DATES.iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0))
+    })?;
+    naive.checked_sub_signed(TimeDelta::minutes(i64::from(offset_minutes))).map(|t| t.and_utc())
 }
 
 /// A rating from 1 to 5: "4" and "4.0" are 4.
@@ -762,10 +677,7 @@ fn text_block(cell: &str) -> String {
 }
 
 fn split_tags(cell: &str) -> impl Iterator<Item = String> + '_ {
-    cell.split([',', ';', '，', '；', '、'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
+    cell.split([',', ';', '，', '；', '、']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
 
 /// Turns the rows of a table into requests, a slice at a time.
@@ -782,10 +694,7 @@ impl Importer {
     /// Checks the mapping with [`validate_mapping`] and gets ready.
     pub fn new(table: CsvTable, mapping: Mapping) -> Result<Importer, Vec<MappingProblem>> {
         validate_mapping(&table, &mapping)?;
-        let report = ImportReport {
-            file_name: table.file_name.clone(),
-            ..ImportReport::default()
-        };
+        let report = ImportReport { file_name: table.file_name.clone(), ..ImportReport::default() };
         Ok(Importer {
             out: Vec::with_capacity(table.rows.len()),
             table,
@@ -799,10 +708,7 @@ impl Importer {
     /// Imports up to `max_rows` more rows (at least one); true once every
     /// row is done.
     pub fn step(&mut self, max_rows: usize) -> bool {
-        let end = self
-            .next
-            .saturating_add(max_rows.max(1))
-            .min(self.table.rows.len());
+        let end = self.next.saturating_add(max_rows.max(1)).min(self.table.rows.len());
         while self.next < end {
             let Some(row) = self.table.rows.get(self.next) else {
                 break;
@@ -849,12 +755,7 @@ struct RowOutcome {
 
 /// Builds the request of one row. `seen_ids` holds the external ids of the
 /// rows before, to catch a ticket listed twice.
-fn convert_row(
-    table: &CsvTable,
-    mapping: &Mapping,
-    seen_ids: &mut HashSet<String>,
-    row: &CsvRow,
-) -> RowOutcome {
+fn convert_row(table: &CsvTable, mapping: &Mapping, seen_ids: &mut HashSet<String>, row: &CsvRow) -> RowOutcome {
     let mut notes = Vec::new();
     let n = row.row;
     let width = table.headers.len();
@@ -864,52 +765,28 @@ fn convert_row(
     for c in row.fields.len()..width {
         if mapping.columns.get(c).is_some_and(|t| *t != Target::Ignore) {
             if let Some(column) = table.headers.get(c) {
-                notes.push(RowNote::MissingCell {
-                    column: column.clone(),
-                });
+                notes.push(RowNote::MissingCell { column: column.clone() });
             }
         }
     }
     if row.fields.iter().all(|f| f.trim().is_empty()) {
-        return RowOutcome {
-            notes,
-            result: Err(SkipReason::EmptyRow),
-        };
+        return RowOutcome { notes, result: Err(SkipReason::EmptyRow) };
     }
     let column_of = |target: Target| mapping.column_of(target);
-    let cell = |target: Target| -> &str {
-        column_of(target)
-            .and_then(|c| row.fields.get(c))
-            .map_or("", |f| f.trim())
-    };
-    let header = |target: Target| {
-        column_of(target)
-            .and_then(|c| table.headers.get(c))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let cell = |target: Target| -> &str { column_of(target).and_then(|c| row.fields.get(c)).map_or("", |f| f.trim()) };
+    let header = |target: Target| column_of(target).and_then(|c| table.headers.get(c)).cloned().unwrap_or_default();
 
     let external_id = cell(Target::ExternalId);
     if !external_id.is_empty() && !seen_ids.insert(external_id.to_string()) {
-        return RowOutcome {
-            notes,
-            result: Err(SkipReason::DuplicateExternalId),
-        };
+        return RowOutcome { notes, result: Err(SkipReason::DuplicateExternalId) };
     }
 
     let description = text_block(cell(Target::Description));
     let mut title = cell(Target::Title).to_string();
     if title.is_empty() {
-        let first_line = description
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("");
+        let first_line = description.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
         if first_line.is_empty() {
-            return RowOutcome {
-                notes,
-                result: Err(SkipReason::NoTitle),
-            };
+            return RowOutcome { notes, result: Err(SkipReason::NoTitle) };
         }
         title = cut(first_line, TITLE_FROM_DESCRIPTION_CHARS).0;
         notes.push(RowNote::TitleFromDescription);
@@ -921,16 +798,8 @@ fn convert_row(
 
     // Every value was checked against the value maps by validate_mapping,
     // so a lookup only misses on an empty cell.
-    let channel = mapping
-        .channel_values
-        .get(cell(Target::Channel))
-        .copied()
-        .unwrap_or(Channel::Other);
-    let urgency = mapping
-        .urgency_values
-        .get(cell(Target::Urgency))
-        .copied()
-        .unwrap_or(Urgency::Medium);
+    let channel = mapping.channel_values.get(cell(Target::Channel)).copied().unwrap_or(Channel::Other);
+    let urgency = mapping.urgency_values.get(cell(Target::Urgency)).copied().unwrap_or(Urgency::Medium);
     let given_status = mapping.status_values.get(cell(Target::Status)).copied();
 
     let mut time = |target: Target| {
@@ -940,9 +809,7 @@ fn convert_row(
         }
         let t = parse_time(text, mapping.utc_offset_minutes);
         if t.is_none() {
-            notes.push(RowNote::UnreadableTime {
-                column: header(target),
-            });
+            notes.push(RowNote::UnreadableTime { column: header(target) });
         }
         t
     };
@@ -952,11 +819,8 @@ fn convert_row(
     let closed_at = time(Target::ClosedAt);
 
     let rating = cell(Target::Satisfaction);
-    let satisfaction = if rating.is_empty() {
-        None
-    } else {
-        parse_rating(rating).map_err(|note| notes.push(note)).ok()
-    };
+    let satisfaction =
+        if rating.is_empty() { None } else { parse_rating(rating).map_err(|note| notes.push(note)).ok() };
 
     let status = match given_status {
         Some(Status::New) if first_response_at.is_some() => Status::InProgress,
@@ -974,11 +838,7 @@ fn convert_row(
         }
     }
     if let Some(created) = created_at {
-        if [first_response_at, resolved_at, closed_at]
-            .into_iter()
-            .flatten()
-            .any(|t| t < created)
-        {
+        if [first_response_at, resolved_at, closed_at].into_iter().flatten().any(|t| t < created) {
             flags.push(DataFlag::EndsBeforeCreated);
         }
     }
@@ -994,11 +854,7 @@ fn convert_row(
     let source = if external_id.is_empty() {
         format!("{} row {n}", table.file_name)
     } else {
-        format!(
-            "{} row {n} ({} {external_id})",
-            table.file_name,
-            header(Target::ExternalId)
-        )
+        format!("{} row {n} ({} {external_id})", table.file_name, header(Target::ExternalId))
     };
 
     let request = ImportedRequest {
@@ -1026,10 +882,7 @@ fn convert_row(
         flags,
         source,
     };
-    RowOutcome {
-        notes,
-        result: Ok(request),
-    }
+    RowOutcome { notes, result: Ok(request) }
 }
 
 #[cfg(test)]
@@ -1045,11 +898,7 @@ mod tests {
             ("2023-06-01T12:15:36", 0, Some("2023-06-01T12:15:36Z")),
             ("2023-06-01 12:15", 0, Some("2023-06-01T12:15:00Z")),
             ("2023-06-01T12:15", 0, Some("2023-06-01T12:15:00Z")),
-            (
-                "2023-06-01 12:15:36.250",
-                0,
-                Some("2023-06-01T12:15:36.250Z"),
-            ),
+            ("2023-06-01 12:15:36.250", 0, Some("2023-06-01T12:15:36.250Z")),
             // Beijing time is 8 hours ahead of UTC.
             ("2023-06-01 12:15:36", 480, Some("2023-06-01T04:15:36Z")),
             ("2023-06-01 02:00", 480, Some("2023-05-31T18:00:00Z")),
@@ -1070,11 +919,7 @@ mod tests {
             ("", 0, None),
         ];
         for (text, offset, expected) in cases {
-            assert_eq!(
-                parse_time(text, *offset),
-                expected.map(ts),
-                "{text:?} at {offset}"
-            );
+            assert_eq!(parse_time(text, *offset), expected.map(ts), "{text:?} at {offset}");
         }
     }
 
@@ -1122,20 +967,13 @@ mod tests {
             ("Date of Purchase", Target::Ignore),
         ];
         for (header, expected) in cases {
-            assert_eq!(
-                lookup(HEADER_NAMES, header).unwrap_or(Target::Ignore),
-                *expected,
-                "{header:?}"
-            );
+            assert_eq!(lookup(HEADER_NAMES, header).unwrap_or(Target::Ignore), *expected, "{header:?}");
         }
     }
 
     #[test]
     fn value_names() {
-        assert_eq!(
-            lookup(STATUS_NAMES, "Pending Customer Response"),
-            Some(Status::WaitingForCustomer)
-        );
+        assert_eq!(lookup(STATUS_NAMES, "Pending Customer Response"), Some(Status::WaitingForCustomer));
         assert_eq!(lookup(STATUS_NAMES, "Open"), Some(Status::New));
         assert_eq!(lookup(STATUS_NAMES, "已关闭"), Some(Status::Closed));
         assert_eq!(lookup(CHANNEL_NAMES, "Social media"), Some(Channel::Social));
@@ -1155,10 +993,7 @@ mod tests {
             for (t, names) in table {
                 for name in *names {
                     assert_eq!(normalise(name), *name, "{name} is not normalised");
-                    assert!(
-                        seen.insert(*name),
-                        "{name} is listed twice (again under {t:?})"
-                    );
+                    assert!(seen.insert(*name), "{name} is listed twice (again under {t:?})");
                 }
             }
         }
@@ -1177,23 +1012,14 @@ mod tests {
             ("🖨️🖨️🖨️", 2, "🖨…", true),
         ];
         for (text, max, expected, was_cut) in cases {
-            assert_eq!(
-                cut(text, *max),
-                (expected.to_string(), *was_cut),
-                "{text:?}"
-            );
+            assert_eq!(cut(text, *max), (expected.to_string(), *was_cut), "{text:?}");
         }
     }
 
     #[test]
     fn separators() {
-        let cases: &[(&str, u8)] = &[
-            ("a,b,c\n1,2,3", b','),
-            ("a;b;c\n1;2;3", b';'),
-            ("a\tb\n1\t2", b'\t'),
-            ("a\n1", b','),
-            ("a;b,c,d", b','),
-        ];
+        let cases: &[(&str, u8)] =
+            &[("a,b,c\n1,2,3", b','), ("a;b;c\n1;2;3", b';'), ("a\tb\n1\t2", b'\t'), ("a\n1", b','), ("a;b,c,d", b',')];
         for (text, expected) in cases {
             assert_eq!(separator(text), *expected, "{text:?}");
         }

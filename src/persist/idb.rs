@@ -141,7 +141,9 @@ impl Db {
             let key_text = key.as_string().unwrap_or_default();
             let id = Id::parse_str(&key_text).unwrap_or_default();
             match text(&value).and_then(|t| read_workspace_record(&t)) {
-                Ok(rec) => out.push(WorkspaceInfo { id, name: rec.meta.name, requests: rec.requests, unreadable: None }),
+                Ok(rec) => {
+                    out.push(WorkspaceInfo { id, name: rec.meta.name, requests: rec.requests, unreadable: None })
+                }
                 Err(detail) => out.push(WorkspaceInfo { id, name: key_text, requests: 0, unreadable: Some(detail) }),
             }
         }
@@ -156,7 +158,8 @@ impl Db {
             return Ok(None);
         };
         let rec = text(&value).and_then(|t| read_workspace_record(&t)).map_err(unreadable)?;
-        let raw_requests = tx.store(REQUESTS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
+        let raw_requests =
+            tx.store(REQUESTS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
         let raw_events = tx.store(EVENTS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
         let mut workspace = Workspace {
             id: rec.meta.id,
@@ -306,10 +309,13 @@ impl Db {
 
 /// Parses a workspace record, refusing layouts newer than this build's.
 pub fn read_workspace_record(text: &str) -> Result<StoredWorkspace, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("workspace record is not JSON: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("workspace record is not JSON: {e}"))?;
     let layout = value.get("layout").and_then(|v| v.as_u64()).ok_or("workspace record has no layout version")?;
     if layout > LAYOUT as u64 {
-        return Err(format!("written by a newer version of Baton (storage layout {layout}; this version reads up to {LAYOUT})"));
+        return Err(format!(
+            "written by a newer version of Baton (storage layout {layout}; this version reads up to {LAYOUT})"
+        ));
     }
     serde_path_to_error::deserialize(&value).map_err(|e| format!("workspace record at {}: {}", e.path(), e.inner()))
 }

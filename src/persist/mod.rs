@@ -1,6 +1,6 @@
 //! Persistence and files: the snapshot format (pure), CSV import (pure), and
 //! the one browser-storage adapter (wasm only).
 pub mod csv_import;
-pub mod snapshot;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod snapshot;

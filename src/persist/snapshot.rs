@@ -30,8 +30,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::{
-    Channel, DataFlag, Department, Event, Id, Member, Request, Status, Timestamp, Urgency,
-    Workspace, MAX_TITLE_CHARS,
+    Channel, DataFlag, Department, Event, Id, Member, Request, Status, Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
 };
 
 /// The value of the `format` field of every snapshot.
@@ -65,11 +64,7 @@ impl WorkspaceMeta {
     }
 
     /// Puts the workspace back together with its requests and event trail.
-    pub fn into_workspace(
-        self,
-        requests: impl IntoIterator<Item = Request>,
-        events: Vec<Event>,
-    ) -> Workspace {
+    pub fn into_workspace(self, requests: impl IntoIterator<Item = Request>, events: Vec<Event>) -> Workspace {
         Workspace {
             id: self.id,
             name: self.name,
@@ -182,10 +177,9 @@ impl Snapshot {
             // serialiser that can refuse) and writing to a String cannot
             // fail, so this is not expected. Should it happen, the file says
             // so, and importing it gives a clear "wrong format" error.
-            Err(e) => format!(
-                "{{\"format\": \"baton.export-failed\", \"problem\": {}}}\n",
-                Value::String(e.to_string())
-            ),
+            Err(e) => {
+                format!("{{\"format\": \"baton.export-failed\", \"problem\": {}}}\n", Value::String(e.to_string()))
+            }
         }
     }
 
@@ -268,13 +262,7 @@ impl SnapshotError {
         expected: impl Into<String>,
         found: impl Into<String>,
     ) -> Self {
-        Self {
-            file: String::new(),
-            path: path.into(),
-            expected: expected.into(),
-            found: found.into(),
-            kind,
-        }
+        Self { file: String::new(), path: path.into(), expected: expected.into(), found: found.into(), kind }
     }
 
     fn in_file(mut self, file: &str) -> Self {
@@ -313,8 +301,7 @@ fn read(text: &str) -> Result<Snapshot, SnapshotError> {
     let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     let from = check_header(&value)?;
     let value = migrate(value, from)?;
-    let mut snapshot: Snapshot =
-        serde_path_to_error::deserialize(&value).map_err(|e| typed_error(&value, &e))?;
+    let mut snapshot: Snapshot = serde_path_to_error::deserialize(&value).map_err(|e| typed_error(&value, &e))?;
     check_references(&snapshot)?;
     snapshot.requests.sort_by_key(|r| r.id);
     Ok(snapshot)
@@ -323,12 +310,7 @@ fn read(text: &str) -> Result<Snapshot, SnapshotError> {
 fn not_json(text: &str, e: &serde_json::Error) -> SnapshotError {
     let expected = "a JSON document (a Baton snapshot)";
     if text.trim().is_empty() {
-        return SnapshotError::new(
-            SnapshotErrorKind::NotJson,
-            "line 1, column 1",
-            expected,
-            "an empty file",
-        );
+        return SnapshotError::new(SnapshotErrorKind::NotJson, "line 1, column 1", expected, "an empty file");
     }
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
@@ -338,12 +320,7 @@ fn not_json(text: &str, e: &serde_json::Error) -> SnapshotError {
     } else {
         format!("text that is not valid JSON ({problem})")
     };
-    SnapshotError::new(
-        SnapshotErrorKind::NotJson,
-        format!("line {}, column {}", e.line(), e.column()),
-        expected,
-        found,
-    )
+    SnapshotError::new(SnapshotErrorKind::NotJson, format!("line {}, column {}", e.line(), e.column()), expected, found)
 }
 
 /// Checks `format` and `version` and returns the version to migrate from.
@@ -360,12 +337,7 @@ fn check_header(value: &Value) -> Result<u32, SnapshotError> {
     match root.get("format") {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(other) => {
-            return Err(SnapshotError::new(
-                SnapshotErrorKind::WrongFormat,
-                "format",
-                wanted,
-                describe(other),
-            ))
+            return Err(SnapshotError::new(SnapshotErrorKind::WrongFormat, "format", wanted, describe(other)))
         }
         None => {
             return Err(SnapshotError::new(
@@ -386,18 +358,8 @@ fn check_header(value: &Value) -> Result<u32, SnapshotError> {
     };
     let whole = format!("a whole number from 1 to {VERSION}");
     match version.as_u64() {
-        None => Err(SnapshotError::new(
-            SnapshotErrorKind::WrongType,
-            "version",
-            whole,
-            describe(version),
-        )),
-        Some(0) => Err(SnapshotError::new(
-            SnapshotErrorKind::Invalid,
-            "version",
-            whole,
-            "0",
-        )),
+        None => Err(SnapshotError::new(SnapshotErrorKind::WrongType, "version", whole, describe(version))),
+        Some(0) => Err(SnapshotError::new(SnapshotErrorKind::Invalid, "version", whole, "0")),
         Some(n) => match u32::try_from(n) {
             Ok(v) if v <= VERSION => Ok(v),
             _ => Err(SnapshotError::new(
@@ -424,12 +386,7 @@ const STEPS: [Step; (VERSION - 1) as usize] = [];
 pub fn migrate(mut value: Value, from: u32) -> Result<Value, SnapshotError> {
     if from == 0 || from > VERSION {
         let expected = format!("a whole number from 1 to {VERSION}");
-        return Err(SnapshotError::new(
-            SnapshotErrorKind::Invalid,
-            "version",
-            expected,
-            from.to_string(),
-        ));
+        return Err(SnapshotError::new(SnapshotErrorKind::Invalid, "version", expected, from.to_string()));
     }
     let first = usize::try_from(from - 1).unwrap_or(usize::MAX);
     for step in STEPS.iter().skip(first) {
@@ -494,17 +451,10 @@ fn typed_error(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) 
         let expected = field_expectation(&steps).unwrap_or_else(|| format!("a value for {field}"));
         return SnapshotError::new(SnapshotErrorKind::MissingField, path, expected, "nothing");
     }
-    let kind = if message.starts_with("invalid type:") {
-        SnapshotErrorKind::WrongType
-    } else {
-        SnapshotErrorKind::Invalid
-    };
+    let kind =
+        if message.starts_with("invalid type:") { SnapshotErrorKind::WrongType } else { SnapshotErrorKind::Invalid };
     let expected = field_expectation(&steps)
-        .or_else(|| {
-            message
-                .split_once(", expected ")
-                .map(|(_, exp)| plain_expectation(exp))
-        })
+        .or_else(|| message.split_once(", expected ").map(|(_, exp)| plain_expectation(exp)))
         .unwrap_or_else(|| "a valid value".to_string());
     let found = match value_at(root, &steps) {
         Some(v) => describe(v),
@@ -534,39 +484,26 @@ fn field_expectation(steps: &[PathStep]) -> Option<String> {
     let uuid = "a UUID such as \"0192f0c4-5d1e-7abc-8def-0123456789ab\"";
     let time = "a date and time in RFC 3339 such as \"2026-12-01T09:00:00Z\"";
     let text = match (last, in_list) {
-        ("flags", true) => keys([
-            DataFlag::ResolvedBeforeFirstResponse.key(),
-            DataFlag::EndsBeforeCreated.key(),
-        ]),
+        ("flags", true) => keys([DataFlag::ResolvedBeforeFirstResponse.key(), DataFlag::EndsBeforeCreated.key()]),
         ("previous_handlers", true) => uuid.to_string(),
         ("tags", true) => "text".to_string(),
         (_, true) => return None,
         ("urgency", _) => keys(Urgency::ALL.map(Urgency::key)),
         ("channel", _) => keys(Channel::ALL.map(Channel::key)),
         ("status", _) => keys(Status::ALL.map(Status::key)),
-        ("id" | "owner" | "handler" | "department" | "author" | "actor" | "request", _) => {
-            uuid.to_string()
+        ("id" | "owner" | "handler" | "department" | "author" | "actor" | "request", _) => uuid.to_string(),
+        ("created_at" | "exported_at" | "at" | "first_response_at" | "resolved_at" | "closed_at" | "updated_at", _) => {
+            time.to_string()
         }
-        (
-            "created_at" | "exported_at" | "at" | "first_response_at" | "resolved_at" | "closed_at"
-            | "updated_at",
-            _,
-        ) => time.to_string(),
-        ("number" | "next_number" | "reopen_count" | "return_count", _) => {
-            "a whole number".to_string()
-        }
+        ("number" | "next_number" | "reopen_count" | "return_count", _) => "a whole number".to_string(),
         ("satisfaction", _) => "a whole number from 1 to 5, or null".to_string(),
         ("active", _) => "true or false".to_string(),
-        (
-            "title" | "name" | "description" | "category" | "preferences" | "resolution" | "text"
-            | "source",
-            _,
-        ) => "text".to_string(),
-        (
-            "departments" | "members" | "requests" | "events" | "comments" | "tags"
-            | "previous_handlers",
-            _,
-        ) => "an array".to_string(),
+        ("title" | "name" | "description" | "category" | "preferences" | "resolution" | "text" | "source", _) => {
+            "text".to_string()
+        }
+        ("departments" | "members" | "requests" | "events" | "comments" | "tags" | "previous_handlers", _) => {
+            "an array".to_string()
+        }
         ("workspace" | "customer", _) => "an object".to_string(),
         _ => return None,
     };
@@ -577,20 +514,13 @@ fn field_expectation(steps: &[PathStep]) -> Option<String> {
 fn plain_expectation(raw: &str) -> String {
     let raw = raw.trim();
     if raw.starts_with("one of `") || raw.starts_with('`') {
-        return format!(
-            "one of {}",
-            raw.trim_start_matches("one of ")
-                .replace('`', "")
-                .replace(" or ", ", ")
-        );
+        return format!("one of {}", raw.trim_start_matches("one of ").replace('`', "").replace(" or ", ", "));
     }
     match raw {
         "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
         "a sequence" => "an array".to_string(),
         "a boolean" => "true or false".to_string(),
-        _ if raw.starts_with("struct ") || raw.starts_with("internally tagged enum") => {
-            "an object".to_string()
-        }
+        _ if raw.starts_with("struct ") || raw.starts_with("internally tagged enum") => "an object".to_string(),
         _ => raw.to_string(),
     }
 }
@@ -629,26 +559,14 @@ struct Seen<'a, K> {
 
 impl<'a, K: std::hash::Hash + Eq + Copy + fmt::Display> Seen<'a, K> {
     fn new(what: &'a str) -> Self {
-        Self {
-            what,
-            first: HashMap::new(),
-        }
+        Self { what, first: HashMap::new() }
     }
 
-    fn add(
-        &mut self,
-        key: K,
-        path: String,
-        shown: impl Fn(K) -> String,
-    ) -> Result<(), SnapshotError> {
+    fn add(&mut self, key: K, path: String, shown: impl Fn(K) -> String) -> Result<(), SnapshotError> {
         if let Some(earlier) = self.first.get(&key) {
             let expected = format!(
                 "{} not used by another {}",
-                if self.what == "number" {
-                    "a number"
-                } else {
-                    "an id"
-                },
+                if self.what == "number" { "a number" } else { "an id" },
                 self.what
             );
             return Err(SnapshotError::new(
@@ -688,11 +606,7 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
     for (i, m) in ws.members.iter().enumerate() {
         members.add(m.id, format!("workspace.members[{i}].id"), quoted)?;
         if !department_ids.contains(&m.department) {
-            return Err(dangling(
-                format!("workspace.members[{i}].department"),
-                "department",
-                m.department,
-            ));
+            return Err(dangling(format!("workspace.members[{i}].department"), "department", m.department));
         }
     }
     let member_ids: HashSet<Id> = ws.members.iter().map(|m| m.id).collect();
@@ -709,12 +623,7 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
         let at = |field: &str| format!("requests[{i}].{field}");
         requests.add(r.id, at("id"), quoted)?;
         if r.number == 0 {
-            return Err(SnapshotError::new(
-                SnapshotErrorKind::Invalid,
-                at("number"),
-                "a whole number from 1",
-                "0",
-            ));
+            return Err(SnapshotError::new(SnapshotErrorKind::Invalid, at("number"), "a whole number from 1", "0"));
         }
         numbers.add(r.number, at("number"), |n| n.to_string())?;
         if highest.is_none_or(|(n, _)| r.number > n) {
@@ -791,10 +700,7 @@ mod tests {
         let service = ws.departments[1].id;
         let mut ctx = Ctx::new(now, None, &mut ids);
         let cmds = [
-            Command::AddMember {
-                name: "王芳".into(),
-                department: service,
-            },
+            Command::AddMember { name: "王芳".into(), department: service },
             Command::CreateRequest(NewRequest::titled("打印机卡纸 🖨️")),
             Command::CreateRequest(NewRequest::titled("Refund for order 42")),
         ];
@@ -804,21 +710,10 @@ mod tests {
             }
         }
         let member = ws.members[0].id;
-        let first = ws
-            .requests
-            .values()
-            .next()
-            .map(|r| r.id)
-            .unwrap_or_default();
+        let first = ws.requests.values().next().map(|r| r.id).unwrap_or_default();
         let mut ctx = Ctx::new(now, Some(member), &mut ids);
-        if let Err(e) = apply(
-            &mut ws,
-            Command::AddComment {
-                request: first,
-                text: "客户说下午再来".into(),
-            },
-            &mut ctx,
-        ) {
+        if let Err(e) = apply(&mut ws, Command::AddComment { request: first, text: "客户说下午再来".into() }, &mut ctx)
+        {
             panic!("adding a comment: {e}");
         }
         ws
@@ -868,37 +763,13 @@ mod tests {
             ("{\n  \"format\": ,\n}", NotJson, "line 2, column 13"),
             ("[1, 2]", WrongFormat, ""),
             ("{\"version\": 1}", WrongFormat, "format"),
-            (
-                "{\"format\": \"trello\", \"version\": 1}",
-                WrongFormat,
-                "format",
-            ),
+            ("{\"format\": \"trello\", \"version\": 1}", WrongFormat, "format"),
             ("{\"format\": \"baton.workspace\"}", MissingField, "version"),
-            (
-                "{\"format\": \"baton.workspace\", \"version\": \"1\"}",
-                WrongType,
-                "version",
-            ),
-            (
-                "{\"format\": \"baton.workspace\", \"version\": 1.5}",
-                WrongType,
-                "version",
-            ),
-            (
-                "{\"format\": \"baton.workspace\", \"version\": 0}",
-                Invalid,
-                "version",
-            ),
-            (
-                "{\"format\": \"baton.workspace\", \"version\": 2}",
-                NewerVersion,
-                "version",
-            ),
-            (
-                "{\"format\": \"baton.workspace\", \"version\": 99999999999}",
-                NewerVersion,
-                "version",
-            ),
+            ("{\"format\": \"baton.workspace\", \"version\": \"1\"}", WrongType, "version"),
+            ("{\"format\": \"baton.workspace\", \"version\": 1.5}", WrongType, "version"),
+            ("{\"format\": \"baton.workspace\", \"version\": 0}", Invalid, "version"),
+            ("{\"format\": \"baton.workspace\", \"version\": 2}", NewerVersion, "version"),
+            ("{\"format\": \"baton.workspace\", \"version\": 99999999999}", NewerVersion, "version"),
         ];
         for (text, kind, path) in cases {
             assert_eq!(error_of(text), (*kind, path.to_string()), "{text}");
@@ -907,27 +778,19 @@ mod tests {
 
     #[test]
     fn messages() {
-        let newer = parse(
-            "old.baton.json",
-            "{\"format\": \"baton.workspace\", \"version\": 3}",
-        )
-        .err()
-        .map(|e| e.to_string());
+        let newer =
+            parse("old.baton.json", "{\"format\": \"baton.workspace\", \"version\": 3}").err().map(|e| e.to_string());
         assert_eq!(
             newer.as_deref(),
             Some("old.baton.json: made by a newer version of Baton (format version 3); this version reads up to 1")
         );
         let urgent = edited(|v| v["requests"][1]["urgency"] = Value::from("urgent"));
-        let e = parse("tickets.baton.json", &urgent)
-            .err()
-            .map(|e| e.to_string());
+        let e = parse("tickets.baton.json", &urgent).err().map(|e| e.to_string());
         assert_eq!(
             e.as_deref(),
             Some("tickets.baton.json: at requests[1].urgency: expected one of low, medium, high, critical, found \"urgent\"")
         );
-        let cut = parse("cut.baton.json", "{\"format\": \"baton.workspace\"")
-            .err()
-            .map(|e| e.to_string());
+        let cut = parse("cut.baton.json", "{\"format\": \"baton.workspace\"").err().map(|e| e.to_string());
         assert_eq!(
             cut.as_deref(),
             Some("cut.baton.json: at line 1, column 28: expected a JSON document (a Baton snapshot), found the end of the file (EOF while parsing an object); is the file cut short?")
@@ -939,36 +802,11 @@ mod tests {
         use SnapshotErrorKind::*;
         type Edit = fn(&mut Value);
         let cases: &[(Edit, SnapshotErrorKind, &str, &str)] = &[
-            (
-                |v| v["requests"][0]["number"] = Value::from("one"),
-                WrongType,
-                "requests[0].number",
-                "\"one\"",
-            ),
-            (
-                |v| v["requests"][1]["status"] = Value::from("done"),
-                Invalid,
-                "requests[1].status",
-                "\"done\"",
-            ),
-            (
-                |v| v["requests"][0]["tags"] = Value::from(3),
-                WrongType,
-                "requests[0].tags",
-                "3",
-            ),
-            (
-                |v| v["events"][2]["at"] = Value::from("yesterday"),
-                Invalid,
-                "events[2].at",
-                "\"yesterday\"",
-            ),
-            (
-                |v| v["workspace"]["members"][0]["id"] = Value::from("x"),
-                Invalid,
-                "workspace.members[0].id",
-                "\"x\"",
-            ),
+            (|v| v["requests"][0]["number"] = Value::from("one"), WrongType, "requests[0].number", "\"one\""),
+            (|v| v["requests"][1]["status"] = Value::from("done"), Invalid, "requests[1].status", "\"done\""),
+            (|v| v["requests"][0]["tags"] = Value::from(3), WrongType, "requests[0].tags", "3"),
+            (|v| v["events"][2]["at"] = Value::from("yesterday"), Invalid, "events[2].at", "\"yesterday\""),
+            (|v| v["workspace"]["members"][0]["id"] = Value::from("x"), Invalid, "workspace.members[0].id", "\"x\""),
             (
                 |v| {
                     if let Some(r) = v["requests"][1].as_object_mut() {
@@ -994,11 +832,7 @@ mod tests {
             let text = edited(*edit);
             match parse("t.baton.json", &text) {
                 Ok(_) => panic!("expected an error at {path}"),
-                Err(e) => assert_eq!(
-                    (e.kind, e.path.as_str(), e.found.as_str()),
-                    (*kind, *path, *found),
-                    "{e}"
-                ),
+                Err(e) => assert_eq!((e.kind, e.path.as_str(), e.found.as_str()), (*kind, *path, *found), "{e}"),
             }
         }
     }
@@ -1008,34 +842,16 @@ mod tests {
         use SnapshotErrorKind::*;
         type Edit = fn(&mut Value);
         let cases: &[(Edit, SnapshotErrorKind, &str)] = &[
+            (|v| v["requests"][1]["id"] = v["requests"][0]["id"].clone(), DuplicateId, "requests[1].id"),
+            (|v| v["requests"][1]["number"] = Value::from(1), DuplicateId, "requests[1].number"),
+            (|v| v["events"][1]["id"] = v["events"][0]["id"].clone(), DuplicateId, "events[1].id"),
             (
-                |v| v["requests"][1]["id"] = v["requests"][0]["id"].clone(),
-                DuplicateId,
-                "requests[1].id",
-            ),
-            (
-                |v| v["requests"][1]["number"] = Value::from(1),
-                DuplicateId,
-                "requests[1].number",
-            ),
-            (
-                |v| v["events"][1]["id"] = v["events"][0]["id"].clone(),
-                DuplicateId,
-                "events[1].id",
-            ),
-            (
-                |v| {
-                    v["workspace"]["departments"][3]["id"] =
-                        v["workspace"]["departments"][0]["id"].clone()
-                },
+                |v| v["workspace"]["departments"][3]["id"] = v["workspace"]["departments"][0]["id"].clone(),
                 DuplicateId,
                 "workspace.departments[3].id",
             ),
             (
-                |v| {
-                    v["workspace"]["members"][0]["department"] =
-                        Value::from("00000000-0000-0000-0000-0000000000ff")
-                },
+                |v| v["workspace"]["members"][0]["department"] = Value::from("00000000-0000-0000-0000-0000000000ff"),
                 DanglingReference,
                 "workspace.members[0].department",
             ),
@@ -1045,10 +861,7 @@ mod tests {
                 "requests[0].owner",
             ),
             (
-                |v| {
-                    v["requests"][0]["comments"][0]["author"] =
-                        Value::from("00000000-0000-0000-0000-0000000000ff")
-                },
+                |v| v["requests"][0]["comments"][0]["author"] = Value::from("00000000-0000-0000-0000-0000000000ff"),
                 DanglingReference,
                 "requests[0].comments[0].author",
             ),
@@ -1057,41 +870,19 @@ mod tests {
                 DanglingReference,
                 "events[0].request",
             ),
-            (
-                |v| v["workspace"]["next_number"] = Value::from(2),
-                Invalid,
-                "workspace.next_number",
-            ),
-            (
-                |v| v["requests"][0]["satisfaction"] = Value::from(6),
-                Invalid,
-                "requests[0].satisfaction",
-            ),
-            (
-                |v| v["requests"][0]["title"] = Value::from("  "),
-                Invalid,
-                "requests[0].title",
-            ),
-            (
-                |v| v["requests"][0]["number"] = Value::from(0),
-                Invalid,
-                "requests[0].number",
-            ),
+            (|v| v["workspace"]["next_number"] = Value::from(2), Invalid, "workspace.next_number"),
+            (|v| v["requests"][0]["satisfaction"] = Value::from(6), Invalid, "requests[0].satisfaction"),
+            (|v| v["requests"][0]["title"] = Value::from("  "), Invalid, "requests[0].title"),
+            (|v| v["requests"][0]["number"] = Value::from(0), Invalid, "requests[0].number"),
         ];
         for (edit, kind, path) in cases {
-            assert_eq!(
-                error_of(&edited(*edit)),
-                (*kind, path.to_string()),
-                "{path}"
-            );
+            assert_eq!(error_of(&edited(*edit)), (*kind, path.to_string()), "{path}");
         }
     }
 
     #[test]
     fn actors_outside_the_member_list_are_accepted() {
-        let text = edited(|v| {
-            v["events"][0]["actor"] = Value::from("00000000-0000-0000-0000-0000000000ff")
-        });
+        let text = edited(|v| v["events"][0]["actor"] = Value::from("00000000-0000-0000-0000-0000000000ff"));
         assert!(parse("t.baton.json", &text).is_ok());
     }
 
@@ -1100,14 +891,8 @@ mod tests {
         // Version 1 is current: migrating it only (re)writes the version.
         let v = serde_json::json!({"format": FORMAT, "version": 1});
         assert_eq!(migrate(v.clone(), 1).ok(), Some(v));
-        assert_eq!(
-            migrate(Value::Null, 0).err().map(|e| e.kind),
-            Some(SnapshotErrorKind::Invalid)
-        );
-        assert_eq!(
-            migrate(Value::Null, 2).err().map(|e| e.kind),
-            Some(SnapshotErrorKind::Invalid)
-        );
+        assert_eq!(migrate(Value::Null, 0).err().map(|e| e.kind), Some(SnapshotErrorKind::Invalid));
+        assert_eq!(migrate(Value::Null, 2).err().map(|e| e.kind), Some(SnapshotErrorKind::Invalid));
     }
 
     #[test]
@@ -1125,10 +910,7 @@ mod tests {
             assert_eq!(describe(v), *expected);
         }
         // 61 characters are cut to 60 without splitting a character.
-        assert_eq!(
-            describe(&Value::from(long)),
-            format!("\"{}\"…", "长".repeat(60))
-        );
+        assert_eq!(describe(&Value::from(long)), format!("\"{}\"…", "长".repeat(60)));
     }
 
     #[test]
@@ -1151,13 +933,7 @@ mod tests {
         let mut s = Snapshot::of(&small(), ts(NOW));
         let summary = s.summary();
         assert_eq!(
-            (
-                summary.requests,
-                summary.events,
-                summary.departments,
-                summary.members,
-                summary.open
-            ),
+            (summary.requests, summary.events, summary.departments, summary.members, summary.open),
             (2, 4, 4, 1, 2)
         );
         // Requests given out of order are written by id all the same.

@@ -10,9 +10,17 @@ const NAME: &str = "baton";
 #[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// Records of a workspace changed; `rev` is the stored revision after the change.
-    Saved { workspace: String, rev: u64, requests: Vec<String>, events_from: usize, meta: bool },
+    Saved {
+        workspace: String,
+        rev: u64,
+        requests: Vec<String>,
+        events_from: usize,
+        meta: bool,
+    },
     /// A workspace was replaced, created, renamed or deleted: re-read it whole.
-    Replaced { workspace: String },
+    Replaced {
+        workspace: String,
+    },
     ListChanged,
 }
 

@@ -37,10 +37,12 @@ pub fn js_error(e: wasm_bindgen::JsValue) -> String {
 
 /// A file name safe on every system, keeping Chinese and other letters.
 pub fn safe_file_stem(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
-        .collect();
+    let cleaned: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     let trimmed = cleaned.trim_matches('-');
-    if trimmed.is_empty() { "workspace".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "workspace".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }

@@ -39,5 +39,9 @@ pub fn set_actor(workspace: &str, member: Option<&str>) {
 pub fn browser_languages() -> Vec<String> {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
     let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
-    if list.is_empty() { nav.language().into_iter().collect() } else { list }
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
 }

@@ -31,7 +31,11 @@ pub enum Phase {
     NoWorkspace,
     Ready,
     /// A stored workspace cannot be read; it is left untouched.
-    Recovery { workspace: String, name: String, detail: String },
+    Recovery {
+        workspace: String,
+        name: String,
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +43,10 @@ pub enum SaveStatus {
     Saved,
     Saving,
     /// The last write failed; `pending` commands are kept in memory.
-    Failed { detail: String, pending: usize },
+    Failed {
+        detail: String,
+        pending: usize,
+    },
 }
 
 /// A message shown until dismissed.
