@@ -21,7 +21,8 @@ use crate::state::{AppState, Phase};
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <I18nContextProvider>
+        // The `lang` attribute is set by `Root` (as "zh-CN", not "zh").
+        <I18nContextProvider set_lang_attr_on_html=false>
             <Root/>
         </I18nContextProvider>
     }
@@ -51,8 +52,11 @@ fn initial_locale() -> Option<Locale> {
 #[component]
 fn Root() -> impl IntoView {
     let i18n = use_i18n();
+    // In an effect: the provider's own start-up effect (navigator languages)
+    // runs first, so a saved choice set here is not overwritten by it.
     if let Some(locale) = initial_locale() {
         i18n.set_locale(locale);
+        Effect::new(move |_| i18n.set_locale(locale));
     }
     Effect::new(move |_| {
         let lang = match i18n.get_locale() {
