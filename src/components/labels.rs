@@ -70,8 +70,30 @@ pub fn member_name(ws: &Workspace, id: Option<crate::domain::Id>) -> Option<Stri
 pub fn fmt_time(at: Timestamp) -> String {
     let offset = crate::platform::clock::local_offset_minutes(at);
     match FixedOffset::east_opt(offset * 60) {
-        Some(zone) => zone.from_utc_datetime(&at.naive_utc()).format("%Y-%m-%d %H:%M").to_string(),
-        None => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        Some(zone) => fmt_wall(&zone.from_utc_datetime(&at.naive_utc()).naive_local()),
+        None => format!("{} UTC", fmt_wall(&at.naive_utc())),
+    }
+}
+
+/// "2026-12-01 09:30". Written out by hand rather than with chrono's
+/// `format`, which would bring its whole format-string machinery into the wasm.
+pub fn fmt_wall(t: &chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
+}
+
+/// `value` with `decimals` digits after the point ("3.25"), by integer
+/// arithmetic: the wasm then carries no float-formatting code.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let abs = scaled.unsigned_abs();
+    let (int, frac) = (abs / scale as u64, abs % scale as u64);
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = decimals as usize)
     }
 }
 

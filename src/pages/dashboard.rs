@@ -2,7 +2,7 @@
 //! channel and urgency.
 use leptos::prelude::*;
 
-use crate::components::labels::tr;
+use crate::components::labels::{self, tr};
 use crate::components::labels::{channel_label, fmt_duration, urgency_label, I18n};
 use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateStat};
 use crate::domain::DataFlag;
@@ -52,11 +52,11 @@ fn DurationCard(title: String, help: String, stat: DurationStat, testid: &'stati
 fn OverallFigures(f: Figures) -> impl IntoView {
     let i18n = use_i18n();
     let csat_mean =
-        f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+        f.csat.mean.map(|m| labels::fixed(m, 2)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
     let handling = f
         .handling_count
         .mean
-        .map(|m| format!("{m:.2}"))
+        .map(|m| labels::fixed(m, 2))
         .unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
     view! {
         <div class="figures">
@@ -114,7 +114,7 @@ fn Breakdown(title: String, rows: Vec<(String, Figures)>, testid: &'static str) 
                     <tbody>
                         {rows.into_iter().map(|(label, f)| {
                             let d = |s: &DurationStat| format!("{} · {}", dur(i18n, s.median_secs), n_of(i18n, s.n, s.of));
-                            let csat = f.csat.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
+                            let csat = f.csat.mean.map(|m| labels::fixed(m, 2)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string());
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
@@ -148,7 +148,7 @@ pub fn DashboardPage() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="dash-h" data-testid="dashboard"
-            data-compute-ms=move || format!("{:.2}", compute_ms.get())>
+            data-compute-ms=move || labels::fixed(compute_ms.get(), 2)>
             <h1 id="dash-h">{tr(i18n, |i| t_string!(i, dashboard.title))}</h1>
             {move || data.get().map(|d| {
                 let flagged: usize = d.flagged.iter().map(|(_, n)| *n).sum();

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::components::export_workspace;
-use crate::components::labels::tr;
+use crate::components::labels::{self, tr};
 use crate::components::labels::{channel_label, status_label, urgency_label, I18n, CHANNELS, STATUSES, URGENCIES};
 use crate::components::snapshot_import::{chosen_file, SnapshotImport};
 use crate::domain::{apply, Command, Ctx, DataFlag, Workspace};
@@ -341,7 +341,7 @@ fn CsvImportCard() -> impl IntoView {
                     }/>
                     <label>
                         <span>{tr(i18n, |i| t_string!(i, data.csv_offset))}</span>
-                        <input type="number" step="0.5" min="-18" max="18" prop:value=move || offset_hours().to_string()
+                        <input type="number" step="0.5" min="-18" max="18" prop:value=move || labels::fixed(offset_hours(), 1)
                             on:change=move |ev| {
                                 if let Ok(h) = event_target_value(&ev).parse::<f64>() {
                                     mapping.update(|m| if let Some(m) = m.as_mut() { m.utc_offset_minutes = (h * 60.0).round() as i32 });
@@ -490,7 +490,7 @@ fn StorageCard() -> impl IntoView {
             estimate.set(quota::estimate().await);
         })
     };
-    let mb = |bytes: f64| format!("{:.1} MB", bytes / 1_048_576.0);
+    let mb = |bytes: f64| format!("{} MB", labels::fixed(bytes / 1_048_576.0, 1));
     view! {
         <section class="card" aria-labelledby="storage-h">
             <h2 id="storage-h">{tr(i18n, |i| t_string!(i, data.storage_title))}</h2>

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::domain::{Event, Id, Request, Workspace};
-use crate::persist::snapshot::{decode, encode, WorkspaceMeta};
+use crate::persist::snapshot::{decode, decode_value, encode, WorkspaceMeta};
 
 const DB_NAME: &str = "baton";
 const DB_VERSION: u32 = 1;
@@ -317,7 +317,7 @@ pub fn read_workspace_record(text: &str) -> Result<StoredWorkspace, String> {
             "written by a newer version of Baton (storage layout {layout}; this version reads up to {LAYOUT})"
         ));
     }
-    serde_path_to_error::deserialize(&value).map_err(|e| format!("workspace record at {}: {}", e.path(), e.inner()))
+    decode_value(&value).map_err(|e| format!("workspace record {e}"))
 }
 
 async fn check_rev(tx: &Transaction, ws: Id, expected: Option<u64>) -> Result<u64, StoreError> {

@@ -200,9 +200,15 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, String> {
 /// decoding code exists once in the app); errors name the JSON path.
 pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        format!("at {path}: {}", e.into_inner())
+    decode_value(&value)
+}
+
+/// Reads a typed value from a JSON tree; on failure the message starts
+/// with the JSON path of the part that is wrong ("at customer.name: …").
+pub fn decode_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    T::deserialize(value).map_err(|e| {
+        let (steps, message) = locate(value, &check::<T>, e.to_string());
+        format!("at {}: {message}", path_string(&steps))
     })
 }
 
@@ -301,7 +307,10 @@ fn read(text: &str) -> Result<Snapshot, SnapshotError> {
     let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     let from = check_header(&value)?;
     let value = migrate(value, from)?;
-    let mut snapshot: Snapshot = serde_path_to_error::deserialize(&value).map_err(|e| typed_error(&value, &e))?;
+    let mut snapshot = Snapshot::deserialize(&value).map_err(|e| {
+        let (steps, message) = locate_in_snapshot(&value, e.to_string());
+        typed_error(&value, steps, &message)
+    })?;
     check_references(&snapshot)?;
     snapshot.requests.sort_by_key(|r| r.id);
     Ok(snapshot)
@@ -398,31 +407,160 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, SnapshotError> {
     Ok(value)
 }
 
-/// A JSON path from serde_path_to_error's segments: `requests[3].urgency`.
-fn path_text(path: &serde_path_to_error::Path) -> (String, Vec<PathStep>) {
+type Check<'a> = &'a dyn Fn(&Value) -> Result<(), String>;
+
+fn check<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), String> {
+    T::deserialize(value).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// `requests[3].urgency`
+fn path_string(steps: &[PathStep]) -> String {
     let mut text = String::new();
-    let mut steps = Vec::new();
-    for segment in path {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => {
-                text.push_str(&format!("[{index}]"));
-                steps.push(PathStep::Index(*index));
-            }
-            serde_path_to_error::Segment::Map { key } => {
+    for step in steps {
+        match step {
+            PathStep::Index(i) => text.push_str(&format!("[{i}]")),
+            PathStep::Key(k) => {
                 if !text.is_empty() {
                     text.push('.');
                 }
-                text.push_str(key);
-                steps.push(PathStep::Key(key.clone()));
+                text.push_str(k);
             }
-            // Our format has no externally tagged enums and no unknown
-            // segments, so these never lengthen the path.
-            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
         }
     }
-    (text, steps)
+    text
 }
 
+/// Where in a snapshot the typed reading failed: each part of the file is
+/// read on its own with its own type, the failing one is searched by
+/// [`locate`]. Returns the path and serde's message for that part.
+fn locate_in_snapshot(root: &Value, message: String) -> (Vec<PathStep>, String) {
+    let parts: [(&str, Check, bool); 4] = [
+        ("exported_at", &check::<Timestamp>, false),
+        ("workspace", &check::<WorkspaceMeta>, false),
+        ("requests", &check::<Request>, true),
+        ("events", &check::<Event>, true),
+    ];
+    for (key, check_one, each) in parts {
+        let Some(part) = root.get(key) else { continue };
+        let at = |mut steps: Vec<PathStep>, m: String| {
+            steps.insert(0, PathStep::Key(key.to_string()));
+            (steps, m)
+        };
+        match (each, part) {
+            (true, Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Err(m) = check_one(item) {
+                        let (mut steps, m) = locate(item, check_one, m);
+                        steps.insert(0, PathStep::Index(i));
+                        return at(steps, m);
+                    }
+                }
+            }
+            (true, _) => return at(Vec::new(), message),
+            (false, _) => {
+                if let Err(m) = check_one(part) {
+                    let (steps, m) = locate(part, check_one, m);
+                    return at(steps, m);
+                }
+            }
+        }
+    }
+    (Vec::new(), message)
+}
+
+/// Finds the part of `value` that makes `check` fail with `message`, by
+/// probing edited copies: in an object, the first key whose removal changes
+/// the outcome; in an array, the first item that fails on its own (the
+/// shortest failing prefix). For a missing field, the object where adding it
+/// changes the outcome. Only runs when reading has failed already, so the
+/// probes cost nothing on good files; it keeps the app free of a
+/// path-tracking deserialiser for every type.
+fn locate(value: &Value, check: Check, message: String) -> (Vec<PathStep>, String) {
+    let message = match check(value) {
+        Err(m) => m,
+        Ok(()) => return (Vec::new(), message),
+    };
+    if let Some(field) = between(&message, "missing field `", "`") {
+        let mut objects = Vec::new();
+        collect_objects(value, &mut Vec::new(), &mut objects);
+        for steps in objects {
+            let mut probe = value.clone();
+            if let Some(Value::Object(o)) = value_at_mut(&mut probe, &steps) {
+                if o.contains_key(field) {
+                    continue;
+                }
+                o.insert(field.to_string(), Value::Null);
+            }
+            if check(&probe) != Err(message.clone()) {
+                return (steps, message);
+            }
+        }
+        return (Vec::new(), message);
+    }
+    let mut steps: Vec<PathStep> = Vec::new();
+    loop {
+        let Some(node) = value_at(value, &steps) else { break };
+        let next = match node {
+            // The tag of an internally tagged enum ("type") is read before
+            // anything else, so removing it always changes the outcome: try
+            // it only after every other key.
+            Value::Object(fields) => {
+                fields.keys().filter(|k| *k != "type").chain(fields.keys().filter(|k| *k == "type")).find_map(|k| {
+                    let mut probe = value.clone();
+                    if let Some(Value::Object(o)) = value_at_mut(&mut probe, &steps) {
+                        // Keep the order of the other keys: serde reports the first problem it meets.
+                        o.shift_remove(k);
+                    }
+                    (check(&probe) != Err(message.clone())).then(|| PathStep::Key(k.clone()))
+                })
+            }
+            Value::Array(items) => (0..items.len()).find_map(|i| {
+                let mut probe = value.clone();
+                if let Some(Value::Array(a)) = value_at_mut(&mut probe, &steps) {
+                    a.truncate(i + 1);
+                }
+                check(&probe).is_err().then_some(PathStep::Index(i))
+            }),
+            _ => None,
+        };
+        match next {
+            Some(step) => steps.push(step),
+            None => break,
+        }
+    }
+    (steps, message)
+}
+
+/// Paths of every object in `value`, outermost first.
+fn collect_objects(value: &Value, at: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    match value {
+        Value::Object(fields) => {
+            out.push(at.clone());
+            for (k, v) in fields {
+                at.push(PathStep::Key(k.clone()));
+                collect_objects(v, at, out);
+                at.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                at.push(PathStep::Index(i));
+                collect_objects(v, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn value_at_mut<'v>(root: &'v mut Value, steps: &[PathStep]) -> Option<&'v mut Value> {
+    steps.iter().try_fold(root, |v, step| match step {
+        PathStep::Key(k) => v.get_mut(k.as_str()),
+        PathStep::Index(i) => v.get_mut(*i),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum PathStep {
     Key(String),
     Index(usize),
@@ -439,9 +577,9 @@ fn value_at<'v>(root: &'v Value, steps: &[PathStep]) -> Option<&'v Value> {
 /// found where. The kind comes from the shape of serde's message; the
 /// expectation from the field's name when we know it, which reads better
 /// than Rust type names.
-fn typed_error(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> SnapshotError {
-    let (mut path, mut steps) = path_text(e.path());
-    let message = e.inner().to_string();
+fn typed_error(root: &Value, mut steps: Vec<PathStep>, message: &str) -> SnapshotError {
+    let mut path = path_string(&steps);
+    let message = message.to_string();
     if let Some(field) = between(&message, "missing field `", "`") {
         if !path.is_empty() {
             path.push('.');
@@ -825,6 +963,42 @@ mod tests {
                 },
                 MissingField,
                 "workspace.next_number",
+                "nothing",
+            ),
+            // Deeper paths, found by probing once typed reading has failed.
+            (|v| v["requests"][0]["customer"]["name"] = Value::from(5), WrongType, "requests[0].customer.name", "5"),
+            (|v| v["requests"][1]["tags"] = serde_json::json!(["a", 7]), WrongType, "requests[1].tags[1]", "7"),
+            (
+                |v| v["requests"][0]["comments"][0]["text"] = Value::Null,
+                WrongType,
+                "requests[0].comments[0].text",
+                "null",
+            ),
+            (
+                |v| v["events"][0]["change"]["type"] = Value::from("exploded"),
+                Invalid,
+                "events[0].change.type",
+                "\"exploded\"",
+            ),
+            (|v| v["events"][1]["change"]["number"] = Value::from("x"), WrongType, "events[1].change.number", "\"x\""),
+            // Two problems in one record: the first one in the file is named.
+            (
+                |v| {
+                    v["requests"][1]["status"] = Value::from("done");
+                    v["requests"][1]["satisfaction"] = Value::from("five");
+                },
+                Invalid,
+                "requests[1].status",
+                "\"done\"",
+            ),
+            (
+                |v| {
+                    if let Some(c) = v["requests"][0]["customer"].as_object_mut() {
+                        c.remove("name");
+                    }
+                },
+                MissingField,
+                "requests[0].customer.name",
                 "nothing",
             ),
         ];

@@ -101,8 +101,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The member this browser acts as in the open workspace.
     pub actor: RwSignal<Option<Id>>,
-    /// How long the last save took (serialising and the transaction), in ms.
-    pub last_save_ms: RwSignal<Option<f64>>,
+    /// How many saves this tab has made, and how long the last one took
+    /// (serialising and the transaction), in ms.
+    pub last_save: RwSignal<(u64, Option<f64>)>,
 }
 
 /// The typed accessor for the shared state (provided once by the app root).
@@ -120,7 +121,7 @@ impl AppState {
             save: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
             actor: RwSignal::new(None),
-            last_save_ms: RwSignal::new(None),
+            last_save: RwSignal::new((0, None)),
         };
         provide_context(state);
         let channel = Channel::open(move |msg| state.on_tab_message(msg));
@@ -422,7 +423,11 @@ impl AppState {
             self.save.set(SaveStatus::Saving);
             match db.save(&cs).await {
                 Ok(rev) => {
-                    self.last_save_ms.set(Some(clock::perf_ms() - started));
+                    let ms = clock::perf_ms() - started;
+                    self.last_save.update(|(n, last)| {
+                        *n += 1;
+                        *last = Some(ms);
+                    });
                     with_shell(|s| {
                         s.rev = rev;
                         s.stored_events = cs.event_count;
