@@ -18,75 +18,71 @@ pub struct Event {
     pub change: Change,
 }
 
-/// What happened. Field changes keep the value before and after as text so
-/// the trail stays readable even after the data model grows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Change {
-    RequestCreated {
-        number: u32,
-        title: String,
-    },
-    RequestImported {
-        number: u32,
-        source: String,
-    },
-    StatusChanged {
-        from: Status,
-        to: Status,
-        #[serde(default)]
-        note: String,
-    },
-    Assigned {
-        from: Option<Id>,
-        to: Id,
-        #[serde(default)]
-        reason: String,
-    },
-    FirstResponseRecorded {
-        at: Timestamp,
-    },
-    FieldChanged {
-        field: String,
-        before: String,
-        after: String,
-    },
-    CommentAdded {
-        comment: Id,
-        text: String,
-    },
-    SatisfactionRecorded {
-        before: Option<u8>,
-        after: Option<u8>,
-    },
-    WorkspaceRenamed {
-        before: String,
-        after: String,
-    },
-    DepartmentAdded {
-        department: Id,
-        name: String,
-    },
-    DepartmentRenamed {
-        department: Id,
-        before: String,
-        after: String,
-    },
-    DepartmentRemoved {
-        department: Id,
-        name: String,
-    },
-    MemberAdded {
-        member: Id,
-        name: String,
-        department: Id,
-    },
-    MemberChanged {
-        member: Id,
-        field: String,
-        before: String,
-        after: String,
-    },
+/// Defines [`Change`] and, with the same variants, the externally tagged
+/// `Tagged` that its reader goes through (see the `Deserialize` impl below).
+macro_rules! changes {
+    ($( $variant:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? } ),* $(,)?) => {
+        /// What happened. Field changes keep the value before and after as text so
+        /// the trail stays readable even after the data model grows.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        pub enum Change {
+            $( $variant { $( $(#[$fm])* $field: $ty ),* } ),*
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Tagged {
+            $( $variant { $( $(#[$fm])* $field: $ty ),* } ),*
+        }
+
+        impl From<Tagged> for Change {
+            fn from(t: Tagged) -> Change {
+                match t {
+                    $( Tagged::$variant { $($field),* } => Change::$variant { $($field),* } ),*
+                }
+            }
+        }
+    };
+}
+
+changes! {
+    RequestCreated { number: u32, title: String },
+    RequestImported { number: u32, source: String },
+    StatusChanged { from: Status, to: Status, #[serde(default)] note: String },
+    Assigned { from: Option<Id>, to: Id, #[serde(default)] reason: String },
+    FirstResponseRecorded { at: Timestamp },
+    FieldChanged { field: String, before: String, after: String },
+    CommentAdded { comment: Id, text: String },
+    SatisfactionRecorded { before: Option<u8>, after: Option<u8> },
+    WorkspaceRenamed { before: String, after: String },
+    DepartmentAdded { department: Id, name: String },
+    DepartmentRenamed { department: Id, before: String, after: String },
+    DepartmentRemoved { department: Id, name: String },
+    MemberAdded { member: Id, name: String, department: Id },
+    MemberChanged { member: Id, field: String, before: String, after: String },
+}
+
+/// Reads the internally tagged form `{"type": "status_changed", "from": …}`
+/// by moving the tag outside (`{"status_changed": {"from": …}}`) and reading
+/// that. The result and the errors are the same as serde's internally tagged
+/// reader, for a small part of its code size in the browser build.
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        use serde_json::Value;
+        let Value::Object(mut fields) = Value::deserialize(d)? else {
+            return Err(D::Error::custom("invalid type: expected an object with a \"type\" field"));
+        };
+        let tag = match fields.shift_remove("type") {
+            Some(Value::String(tag)) => tag,
+            Some(other) => return Err(D::Error::custom(format!("invalid type: {other}, expected a change type"))),
+            None => return Err(D::Error::missing_field("type")),
+        };
+        let mut outer = serde_json::Map::new();
+        outer.insert(tag, Value::Object(fields));
+        Tagged::deserialize(&Value::Object(outer)).map(Change::from).map_err(D::Error::custom)
+    }
 }
 
 impl Change {
