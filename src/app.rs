@@ -1,6 +1,7 @@
 //! The app root: translations, shared state, the header, banners and routes.
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::labels::tr;
@@ -93,18 +94,58 @@ fn Root() -> impl IntoView {
     }
 }
 
+/// One route for the whole app, matched here by path. Cheaper in the
+/// browser build than one router route per page (each brings its own
+/// matching code), with the same URLs.
 #[component]
 fn AppRoutes() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let page = Memo::new(move |_| Page::of(&location.pathname.get()));
     view! {
         <Routes fallback=move || view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }>
-            <Route path=path!("/") view=RequestsPage/>
-            <Route path=path!("/requests/new") view=NewRequestPage/>
-            <Route path=path!("/requests/:number") view=DetailPage/>
-            <Route path=path!("/dashboard") view=DashboardPage/>
-            <Route path=path!("/data") view=DataPage/>
-            <Route path=path!("/settings") view=SettingsPage/>
+            <Route path=path!("/*any") view=move || {
+                move || match page.get() {
+                    Page::Requests => view! { <RequestsPage/> }.into_any(),
+                    Page::NewRequest => view! { <NewRequestPage/> }.into_any(),
+                    Page::Detail(number) => view! { <DetailPage number=number/> }.into_any(),
+                    Page::Dashboard => view! { <DashboardPage/> }.into_any(),
+                    Page::Data => view! { <DataPage/> }.into_any(),
+                    Page::Settings => view! { <SettingsPage/> }.into_any(),
+                    Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
+                }
+            }/>
         </Routes>
+    }
+}
+
+/// The pages, by path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Requests,
+    NewRequest,
+    /// A request by its short number; `None` for a number that is not one.
+    Detail(Option<u32>),
+    Dashboard,
+    Data,
+    Settings,
+    NotFound,
+}
+
+impl Page {
+    fn of(path: &str) -> Page {
+        let path = path.trim_end_matches('/');
+        match path {
+            "" => Page::Requests,
+            "/requests/new" => Page::NewRequest,
+            "/dashboard" => Page::Dashboard,
+            "/data" => Page::Data,
+            "/settings" => Page::Settings,
+            _ => match path.strip_prefix("/requests/") {
+                Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
+                _ => Page::NotFound,
+            },
+        }
     }
 }
 

@@ -235,7 +235,7 @@ fn CsvImportCard() -> impl IntoView {
         spawn_local(async move { import_rows(app, t, m, new_ws, step, error).await });
     };
 
-    let offset_hours = move || mapping.with(|m| m.as_ref().map(|m| m.utc_offset_minutes as f64 / 60.0).unwrap_or(0.0));
+    let offset_hours = move || mapping.with(|m| m.as_ref().map_or(0, |m| m.utc_offset_minutes));
 
     view! {
         <section class="card" aria-labelledby="csv-h">
@@ -341,10 +341,10 @@ fn CsvImportCard() -> impl IntoView {
                     }/>
                     <label>
                         <span>{tr(i18n, |i| t_string!(i, data.csv_offset))}</span>
-                        <input type="number" step="0.5" min="-18" max="18" prop:value=move || labels::fixed(offset_hours(), 1)
+                        <input type="number" step="0.5" min="-18" max="18" prop:value=move || hours_text(offset_hours())
                             on:change=move |ev| {
-                                if let Ok(h) = event_target_value(&ev).parse::<f64>() {
-                                    mapping.update(|m| if let Some(m) = m.as_mut() { m.utc_offset_minutes = (h * 60.0).round() as i32 });
+                                if let Some(minutes) = crate::persist::csv_import::offset_minutes_from_hours(&event_target_value(&ev)) {
+                                    mapping.update(|m| if let Some(m) = m.as_mut() { m.utc_offset_minutes = minutes });
                                 }
                             }/>
                     </label>
@@ -505,5 +505,18 @@ fn StorageCard() -> impl IntoView {
             }}</p>
             <button type="button" on:click=ask data-testid="persist">{tr(i18n, |i| t_string!(i, data.persist_ask))}</button>
         </section>
+    }
+}
+
+/// Minutes as hours the way a person types them: "8", "-5", "5.5", "5.75".
+fn hours_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.unsigned_abs();
+    let hundredths = (m % 60 * 100 + 30) / 60;
+    if hundredths == 0 {
+        format!("{sign}{}", m / 60)
+    } else {
+        let frac = format!("{hundredths:02}");
+        format!("{sign}{}.{}", m / 60, frac.trim_end_matches('0'))
     }
 }

@@ -2,7 +2,6 @@
 //! timeline.
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::labels::tr;
 use crate::components::labels::{
@@ -13,16 +12,17 @@ use crate::i18n::i18n::*;
 use crate::state::use_app;
 
 #[component]
-pub fn DetailPage() -> impl IntoView {
+pub fn DetailPage(
+    /// The request's short number from the address; none when it is not a number.
+    number: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let params = use_params_map();
-    let number = move || params.with(|p| p.get("number").and_then(|n| n.parse::<u32>().ok()));
     // Only the id: the view below follows the request's changes itself, so a
     // change (here or in another tab) does not rebuild the page and wipe what
     // is being typed in its forms.
     let request = Memo::new(move |_| {
-        let n = number()?;
+        let n = number?;
         app.workspace.with(|w| w.as_ref().and_then(|ws| ws.request_by_number(n).map(|r| r.id)))
     });
     view! {

@@ -65,7 +65,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{NaiveDate, TimeDelta};
 
 use crate::domain::{
     Channel, Customer, DataFlag, ImportedRequest, NewRequest, Status, Timestamp, Urgency, MAX_TITLE_CHARS,
@@ -533,52 +533,173 @@ pub fn validate_mapping(table: &CsvTable, mapping: &Mapping) -> Result<(), Vec<M
 
 const MAX_OFFSET_MINUTES: i32 = 18 * 60;
 
-/// Formats of times without a zone, tried in order. `%.f` also accepts no
-/// fraction at all.
-const NAIVE_TIMES: [&str; 8] = [
-    "%Y-%m-%d %H:%M:%S%.f",
-    "%Y-%m-%dT%H:%M:%S%.f",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M",
-    "%Y/%m/%d %H:%M:%S%.f",
-    "%Y/%m/%d %H:%M",
-    "%Y年%m月%d日 %H:%M:%S",
-    "%Y年%m月%d日 %H:%M",
-];
-
-const DATES: [&str; 3] = ["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日"];
-
 /// Reads a time: RFC 3339 with its offset ("2023-06-01T12:15:36+08:00",
 /// "…Z", a space instead of T), or a time without a zone ("2023-06-01
 /// 12:15:36", with T, without seconds, with slashes or 年月日), or a date
 /// alone (midnight). Times without a zone are in `offset_minutes` east of UTC.
+///
+/// Read by hand rather than with chrono's format strings, which would bring
+/// their whole parser into the browser build for these few shapes.
 pub fn parse_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(t.with_timezone(&Utc));
+    let mut c = Cursor(text.trim());
+    let year = c.number(4, 4)?;
+    let (month, day) = if c.eat('年') {
+        let month = c.number(1, 2)?;
+        c.eat('月').then_some(())?;
+        let day = c.number(1, 2)?;
+        c.eat('日').then_some(())?;
+        (month, day)
+    } else {
+        let sep = if c.eat('-') {
+            '-'
+        } else if c.eat('/') {
+            '/'
+        } else {
+            return None;
+        };
+        let month = c.number(1, 2)?;
+        c.eat(sep).then_some(())?;
+        (month, c.number(1, 2)?)
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    if c.is_empty() {
+        let midnight = date.and_hms_opt(0, 0, 0)?;
+        return midnight.checked_sub_signed(TimeDelta::minutes(i64::from(offset_minutes))).map(|t| t.and_utc());
     }
-    for format in ["%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%dT%H:%M:%S%.f%z"] {
-        if let Ok(t) = DateTime::parse_from_str(text, format) {
-            return Some(t.with_timezone(&Utc));
+    if !(c.eat('T') || c.eat('t') || c.eat(' ')) {
+        return None;
+    }
+    let hour = c.number(1, 2)?;
+    c.eat(':').then_some(())?;
+    let minute = c.number(2, 2)?;
+    let (mut second, mut nanos) = (0, 0);
+    if c.eat(':') {
+        second = c.number(2, 2)?;
+        if c.eat('.') {
+            let digits = c.digits(9);
+            if digits.is_empty() || c.0.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let value: u32 = digits.parse().ok()?;
+            nanos = value * 10u32.pow(9 - digits.len() as u32);
         }
     }
-    let naive = NAIVE_TIMES.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok()).or_else(|| {
-        DATES.iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0))
-    })?;
-    naive.checked_sub_signed(TimeDelta::minutes(i64::from(offset_minutes))).map(|t| t.and_utc())
+    let naive = date.and_hms_nano_opt(hour, minute, second, nanos)?;
+    // An offset in the text wins over the mapping's.
+    let offset = if c.is_empty() {
+        offset_minutes
+    } else if c.eat('Z') || c.eat('z') {
+        0
+    } else {
+        let sign = if c.eat('+') {
+            1
+        } else if c.eat('-') {
+            -1
+        } else {
+            return None;
+        };
+        // "+08:00" or "+0800".
+        let hours: u32 = Some(c.digits(2)).filter(|d| d.len() == 2)?.parse().ok()?;
+        c.eat(':');
+        let minutes = c.number(2, 2)?;
+        if hours > 23 || minutes > 59 {
+            return None;
+        }
+        sign * i32::try_from(hours * 60 + minutes).ok()?
+    };
+    if !c.is_empty() {
+        return None;
+    }
+    naive.checked_sub_signed(TimeDelta::minutes(i64::from(offset))).map(|t| t.and_utc())
+}
+
+/// What is left of a text being read, front first. Only whole characters
+/// are ever taken off, so Chinese or emoji text cannot make it panic.
+struct Cursor<'t>(&'t str);
+
+impl<'t> Cursor<'t> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        match self.0.strip_prefix(c) {
+            Some(rest) => {
+                self.0 = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Up to `max` ASCII digits at the front (possibly none), taken off.
+    fn digits(&mut self, max: usize) -> &'t str {
+        let n = self.0.chars().take(max).take_while(|c| c.is_ascii_digit()).count();
+        // `n` ASCII digits are `n` bytes, so this splits between characters.
+        let (digits, rest) = self.0.split_at_checked(n).unwrap_or(("", self.0));
+        self.0 = rest;
+        digits
+    }
+
+    /// A number of `min` to `max` digits, not followed by another digit.
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let digits = self.digits(max);
+        if digits.len() < min || self.0.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok()
+    }
+}
+
+/// A UTC offset typed in hours ("8", "-5", "5.5", "+5.75") as whole
+/// minutes east of UTC; none for anything else or beyond ±18 h.
+pub fn offset_minutes_from_hours(text: &str) -> Option<i32> {
+    let t = text.trim();
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut c = Cursor(t);
+    let hours = c.number(1, 2)?;
+    let mut minutes = hours * 60;
+    if c.eat('.') {
+        let digits = c.digits(2);
+        if digits.is_empty() || !c.is_empty() {
+            return None;
+        }
+        let fraction: u32 = digits.parse().ok()?;
+        let scale = if digits.len() == 1 { 10 } else { 100 };
+        minutes += (fraction * 60 + scale / 2) / scale;
+    }
+    if !c.is_empty() {
+        return None;
+    }
+    let minutes = i32::try_from(minutes).ok()?;
+    let minutes = if negative { -minutes } else { minutes };
+    (minutes.abs() <= MAX_OFFSET_MINUTES).then_some(minutes)
 }
 
 /// A rating from 1 to 5: "4" and "4.0" are 4.
 fn parse_rating(text: &str) -> Result<u8, RowNote> {
-    let value: f64 = text.parse().map_err(|_| RowNote::UnreadableRating)?;
-    if !value.is_finite() || value.fract() != 0.0 {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    let (negative, digits) = match whole.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, whole.strip_prefix('+').unwrap_or(whole)),
+    };
+    let readable = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.chars().all(|c| c.is_ascii_digit());
+    if !readable {
         return Err(RowNote::UnreadableRating);
     }
-    if !(1.0..=5.0).contains(&value) {
-        return Err(RowNote::RatingOutOfRange);
+    if fraction.chars().any(|c| c != '0') {
+        return Err(RowNote::UnreadableRating);
     }
-    // A whole number from 1 to 5, so the conversion is exact.
-    Ok(value as u8)
+    match digits.trim_start_matches('0').parse::<u8>() {
+        Ok(v @ 1..=5) if !negative => Ok(v),
+        _ => Err(RowNote::RatingOutOfRange),
+    }
 }
 
 /// Something about a row that was imported anyway.
@@ -920,6 +1041,29 @@ mod tests {
         ];
         for (text, offset, expected) in cases {
             assert_eq!(parse_time(text, *offset), expected.map(ts), "{text:?} at {offset}");
+        }
+    }
+
+    #[test]
+    fn offsets_in_hours() {
+        let cases: &[(&str, Option<i32>)] = &[
+            ("8", Some(480)),
+            ("+8", Some(480)),
+            ("-5", Some(-300)),
+            ("5.5", Some(330)),
+            ("5.75", Some(345)),
+            ("-3.5", Some(-210)),
+            (" 0 ", Some(0)),
+            ("18", Some(1080)),
+            ("18.5", None),
+            ("19", None),
+            ("8.", None),
+            ("eight", None),
+            ("八", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(offset_minutes_from_hours(text), *expected, "{text:?}");
         }
     }
 
