@@ -225,24 +225,44 @@ impl BusinessCalendar {
     /// `start`, not counting `pauses`. None when the clock is paused with no
     /// end (the due time is not known yet) or the calendar is unusable.
     pub fn add(&self, start: Timestamp, seconds: i64, pauses: &[Pause]) -> Option<Timestamp> {
-        let mut left = seconds.max(0);
-        if left == 0 {
-            return Some(start);
+        self.add_many(start, &[seconds], pauses).pop().flatten()
+    }
+
+    /// [`add`](Self::add) for several amounts at once, in one walk over the
+    /// calendar: `seconds` must be in ascending order; the answers come in
+    /// the same order.
+    pub fn add_many(&self, start: Timestamp, seconds: &[i64], pauses: &[Pause]) -> Vec<Option<Timestamp>> {
+        let mut out: Vec<Option<Timestamp>> = Vec::with_capacity(seconds.len());
+        let mut passed = 0i64;
+        let mut wanted = seconds.iter().map(|s| (*s).max(0)).peekable();
+        while wanted.next_if(|s| *s == 0).is_some() {
+            out.push(Some(start));
         }
-        for (a, b) in self.intervals_from(start) {
+        if wanted.peek().is_none() {
+            return out;
+        }
+        'walk: for (a, b) in self.intervals_from(start) {
             let (pieces, stopped) = subtract_pauses(a, b, pauses);
             for (a, b) in pieces {
                 let len = (b - a).num_seconds();
-                if len >= left {
-                    return Some(a + chrono::Duration::seconds(left));
+                while let Some(&s) = wanted.peek() {
+                    if s - passed > len {
+                        break;
+                    }
+                    out.push(Some(a + chrono::Duration::seconds(s - passed)));
+                    wanted.next();
                 }
-                left -= len;
+                if wanted.peek().is_none() {
+                    break 'walk;
+                }
+                passed += len;
             }
             if stopped {
-                return None;
+                break;
             }
         }
-        None
+        out.resize(seconds.len(), None);
+        out
     }
 
     /// Business seconds between `start` and `end` (zero when `end` is not

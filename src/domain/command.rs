@@ -5,9 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::event::{channel_text, urgency_text};
+use super::request::OwnershipOffer;
+use super::responsibility::{RaciError, RaciRow, Thresholds};
+use super::routing::{Router, RoutingInput, RuleDraft, Target};
+use super::sla::{self, SlaPolicy};
+use super::warnings::WarningDraft;
 use super::{
-    Change, Channel, Comment, Customer, DataFlag, Department, Event, Id, IdSource, Member, Request, Status, Timestamp,
-    Urgency, Workspace,
+    setup, BusinessCalendar, CalendarError, Change, Channel, Comment, Customer, DataFlag, Department, Event, Id,
+    IdSource, Member, Pause, Request, Status, Timestamp, Urgency, Workspace,
 };
 
 /// Longest title accepted, in characters (not bytes).
@@ -94,27 +99,148 @@ pub struct MemberPatch {
     pub name: Option<String>,
     pub department: Option<Id>,
     pub active: Option<bool>,
+    /// `Some(None)` takes the member out of any team.
+    #[serde(default)]
+    pub team: Option<Option<Id>>,
+    #[serde(default)]
+    pub skills: Option<Vec<String>>,
+    /// `Some(None)` removes the limit.
+    #[serde(default)]
+    pub capacity: Option<Option<u32>>,
+    #[serde(default)]
+    pub on_duty: Option<bool>,
+    /// Who takes over the requests a member being deactivated is accountable
+    /// for or handling; needed when there are any.
+    #[serde(default)]
+    pub successor: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     CreateRequest(NewRequest),
     ImportRequests(Vec<ImportedRequest>),
-    UpdateRequest { request: Id, patch: RequestPatch },
-    Assign { request: Id, to: Id, reason: String },
-    RecordFirstResponse { request: Id },
-    StartWork { request: Id },
-    WaitForCustomer { request: Id, note: String },
-    Resolve { request: Id, summary: String },
-    Close { request: Id, satisfaction: Option<u8> },
-    Reopen { request: Id, reason: String },
-    AddComment { request: Id, text: String },
-    RenameWorkspace { name: String },
-    AddDepartment { name: String },
-    RenameDepartment { department: Id, name: String },
-    RemoveDepartment { department: Id },
-    AddMember { name: String, department: Id },
-    UpdateMember { member: Id, patch: MemberPatch },
+    UpdateRequest {
+        request: Id,
+        patch: RequestPatch,
+    },
+    Assign {
+        request: Id,
+        to: Id,
+        reason: String,
+    },
+    RecordFirstResponse {
+        request: Id,
+    },
+    StartWork {
+        request: Id,
+    },
+    WaitForCustomer {
+        request: Id,
+        note: String,
+    },
+    Resolve {
+        request: Id,
+        summary: String,
+    },
+    Close {
+        request: Id,
+        satisfaction: Option<u8>,
+    },
+    Reopen {
+        request: Id,
+        reason: String,
+    },
+    AddComment {
+        request: Id,
+        text: String,
+    },
+    RenameWorkspace {
+        name: String,
+    },
+    AddDepartment {
+        name: String,
+    },
+    RenameDepartment {
+        department: Id,
+        name: String,
+    },
+    RemoveDepartment {
+        department: Id,
+    },
+    AddMember {
+        name: String,
+        department: Id,
+    },
+    UpdateMember {
+        member: Id,
+        patch: MemberPatch,
+    },
+    AddTeam {
+        name: String,
+        department: Id,
+    },
+    RenameTeam {
+        team: Id,
+        name: String,
+    },
+    RemoveTeam {
+        team: Id,
+    },
+    AddRoutingRule(RuleDraft),
+    UpdateRoutingRule {
+        rule: Id,
+        draft: RuleDraft,
+    },
+    RemoveRoutingRule {
+        rule: Id,
+    },
+    /// Moves a rule to position `to` (from 0) in the list.
+    MoveRoutingRule {
+        rule: Id,
+        to: usize,
+    },
+    SetRoutingFallback {
+        fallback: Option<Target>,
+    },
+    /// Proposes a new first-contact owner; takes effect when accepted.
+    OfferOwnership {
+        request: Id,
+        to: Id,
+        reason: String,
+    },
+    /// The receiver (the acting member) accepts the waiting offer.
+    AcceptOwnership {
+        request: Id,
+    },
+    /// The waiting offer is declined by the receiver or withdrawn.
+    DeclineOwnership {
+        request: Id,
+        reason: String,
+    },
+    SetResponsibility(RaciRow),
+    RemoveResponsibility {
+        category: String,
+    },
+    SetThresholds(Thresholds),
+    /// Closes `duplicate` as merged into `keep`; both keep their trails.
+    MergeRequests {
+        keep: Id,
+        duplicate: Id,
+        reason: String,
+    },
+    SetCalendar(BusinessCalendar),
+    SetSlaPolicy(SlaPolicy),
+    AddWarningRule(WarningDraft),
+    UpdateWarningRule {
+        rule: Id,
+        draft: WarningDraft,
+    },
+    RemoveWarningRule {
+        rule: Id,
+    },
+    /// Compares the early-warning rules with the workspace now; raises and
+    /// clears alerts. Changes nothing when nothing changed.
+    EvaluateWarnings,
 }
 
 /// Why a command was refused. Each says what, where and what was expected.
@@ -137,6 +263,16 @@ pub enum CommandError {
     DepartmentInUse { name: String, members: usize },
     #[error("import item {index}: {problem}")]
     BadImport { index: usize, problem: String },
+    #[error("{name} is first-contact owner or handler of {count} open request(s): choose who takes them over")]
+    MemberIsAccountable { name: String, count: usize },
+    #[error("team {name:?} still has {members} member(s) and {rules} routing rule(s): move or change them first")]
+    TeamInUse { name: String, members: usize, rules: usize },
+    #[error("only {name} can accept this transfer of ownership")]
+    NotAddressee { name: String },
+    #[error(transparent)]
+    Responsibility(#[from] RaciError),
+    #[error("business calendar: {0}")]
+    Calendar(#[from] CalendarError),
 }
 
 /// The states a request in `from` may move to, for error texts: "InProgress, Resolved".
@@ -149,11 +285,11 @@ fn allowed_moves(from: &Status) -> String {
         .join(", ")
 }
 
-fn invalid(field: &'static str, problem: impl Into<String>) -> CommandError {
+pub(super) fn invalid(field: &'static str, problem: impl Into<String>) -> CommandError {
     CommandError::Invalid { field, problem: problem.into() }
 }
 
-fn required_text(field: &'static str, value: &str) -> Result<String, CommandError> {
+pub(super) fn required_text(field: &'static str, value: &str) -> Result<String, CommandError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(invalid(field, "must not be empty"));
@@ -170,7 +306,7 @@ fn check_title(value: &str) -> Result<String, CommandError> {
     Ok(title)
 }
 
-fn clean_tags(tags: &[String]) -> Vec<String> {
+pub(super) fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let t = tag.trim();
@@ -189,19 +325,19 @@ fn check_satisfaction(value: Option<u8>) -> Result<Option<u8>, CommandError> {
 }
 
 /// Collects the events of one command before they are appended.
-struct Trail<'c, 'a> {
-    ctx: &'c mut Ctx<'a>,
+pub(super) struct Trail<'c, 'a> {
+    pub(super) ctx: &'c mut Ctx<'a>,
     request: Option<Id>,
     events: Vec<Event>,
 }
 
 impl Trail<'_, '_> {
-    fn push(&mut self, change: Change) {
+    pub(super) fn push(&mut self, change: Change) {
         let id = self.ctx.ids.next_id();
         self.events.push(Event { id, at: self.ctx.now, actor: self.ctx.actor, request: self.request, change });
     }
 
-    fn push_for(&mut self, request: Id, change: Change) {
+    pub(super) fn push_for(&mut self, request: Id, change: Change) {
         let saved = self.request.replace(request);
         self.push(change);
         self.request = saved;
@@ -335,9 +471,30 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
             ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
             let id = trail.ctx.ids.next_id();
             trail.push(Change::MemberAdded { member: id, name: name.clone(), department });
-            ws.members.push(Member { id, name, department, active: true });
+            ws.members.push(Member::new(id, &name, department));
         }
         Command::UpdateMember { member, patch } => update_member(ws, member, patch, &mut trail)?,
+        Command::AddTeam { name, department } => setup::add_team(ws, &name, department, &mut trail)?,
+        Command::RenameTeam { team, name } => setup::rename_team(ws, team, &name, &mut trail)?,
+        Command::RemoveTeam { team } => setup::remove_team(ws, team, &mut trail)?,
+        Command::AddRoutingRule(draft) => setup::add_rule(ws, draft, &mut trail)?,
+        Command::UpdateRoutingRule { rule, draft } => setup::update_rule(ws, rule, draft, &mut trail)?,
+        Command::RemoveRoutingRule { rule } => setup::remove_rule(ws, rule, &mut trail)?,
+        Command::MoveRoutingRule { rule, to } => setup::move_rule(ws, rule, to, &mut trail)?,
+        Command::SetRoutingFallback { fallback } => setup::set_fallback(ws, fallback, &mut trail)?,
+        Command::OfferOwnership { request, to, reason } => offer_ownership(ws, request, to, &reason, &mut trail)?,
+        Command::AcceptOwnership { request } => accept_ownership(ws, request, &mut trail)?,
+        Command::DeclineOwnership { request, reason } => decline_ownership(ws, request, &reason, &mut trail)?,
+        Command::SetResponsibility(row) => setup::set_responsibility(ws, row, &mut trail)?,
+        Command::RemoveResponsibility { category } => setup::remove_responsibility(ws, &category, &mut trail)?,
+        Command::SetThresholds(t) => setup::set_thresholds(ws, t, &mut trail)?,
+        Command::MergeRequests { keep, duplicate, reason } => merge(ws, keep, duplicate, &reason, &mut trail)?,
+        Command::SetCalendar(cal) => setup::set_calendar(ws, cal, &mut trail)?,
+        Command::SetSlaPolicy(policy) => setup::set_sla_policy(ws, policy, &mut trail)?,
+        Command::AddWarningRule(draft) => setup::add_warning(ws, draft, &mut trail)?,
+        Command::UpdateWarningRule { rule, draft } => setup::update_warning(ws, rule, draft, &mut trail)?,
+        Command::RemoveWarningRule { rule } => setup::remove_warning(ws, rule, &mut trail)?,
+        Command::EvaluateWarnings => setup::evaluate_warnings(ws, &mut trail),
     }
     let events = trail.events;
     ws.events.extend(events.iter().cloned());
@@ -356,7 +513,7 @@ fn open_request<'w>(ws: &'w Workspace, id: Id, action: &'static str) -> Result<&
     Ok(r)
 }
 
-fn check_member(ws: &Workspace, id: Id, field: &'static str) -> Result<(), CommandError> {
+pub(super) fn check_member(ws: &Workspace, id: Id, field: &'static str) -> Result<(), CommandError> {
     match ws.member(id) {
         None => Err(CommandError::NotFound { what: "member", id }),
         Some(m) if !m.active => Err(invalid(field, format!("{} is inactive", m.name))),
@@ -379,9 +536,25 @@ fn move_status(
     let from = r.status;
     trail.push_for(request, Change::StatusChanged { from, to, note });
     let now = trail.ctx.now;
-    if let Some(r) = ws.requests.get_mut(&request) {
+    let Workspace { requests, calendar, sla, .. } = ws;
+    if let Some(r) = requests.get_mut(&request) {
         r.status = to;
         r.updated_at = now;
+        // Waiting for the customer stops the SLA clocks until work goes on.
+        let pauses_changed = if to == Status::WaitingForCustomer {
+            r.pauses.push(Pause { from: now, to: None });
+            true
+        } else if from == Status::WaitingForCustomer {
+            if let Some(p) = r.pauses.iter_mut().rev().find(|p| p.to.is_none()) {
+                p.to = Some(now);
+            }
+            true
+        } else {
+            false
+        };
+        if pauses_changed {
+            sla::recompute(r, calendar, sla);
+        }
     }
     Ok(())
 }
@@ -435,6 +608,12 @@ fn blank_request(id: Id, number: u32, f: NewRequest, now: Timestamp) -> Request 
         flags: Vec::new(),
         source: None,
         updated_at: now,
+        routing: None,
+        rerouted: false,
+        ownership_offer: None,
+        merged_into: None,
+        pauses: Vec::new(),
+        sla: None,
     }
 }
 
@@ -451,9 +630,48 @@ fn create_request(ws: &mut Workspace, new: NewRequest, trail: &mut Trail) -> Res
     let number = ws.next_number;
     let now = trail.ctx.now;
     trail.push_for(id, Change::RequestCreated { number, title: fields.title.clone() });
-    ws.requests.insert(id, blank_request(id, number, fields, now));
+    let mut r = blank_request(id, number, fields, now);
+    sla::recompute(&mut r, &ws.calendar, &ws.sla);
+    if routing_configured(ws) {
+        let mut router = Router::new(ws);
+        route(&mut router, &mut r, trail);
+        ws.routing.cursors = router.into_cursors();
+    }
+    ws.requests.insert(id, r);
     ws.next_number += 1;
     Ok(())
+}
+
+/// Whether routing has anything to decide with.
+fn routing_configured(ws: &Workspace) -> bool {
+    ws.routing.rules.iter().any(|r| r.enabled) || ws.routing.fallback.is_some()
+}
+
+/// Routes a new request: the chosen member handles it (and becomes its
+/// first-contact owner when it has none); with nobody available it stays
+/// with whoever took it in. The decision is kept on the request.
+fn route(router: &mut Router, r: &mut Request, trail: &mut Trail) {
+    let d = router.decide(&RoutingInput::of_request(r));
+    trail.push_for(
+        r.id,
+        Change::Routed {
+            member: d.member,
+            team: d.team,
+            rule: d.rule.as_ref().map(|h| h.position),
+            fallback: d.via_fallback,
+        },
+    );
+    if let Some(m) = d.member {
+        r.handler = Some(m);
+        if r.owner.is_none() {
+            r.owner = Some(m);
+            trail.push_for(
+                r.id,
+                Change::FieldChanged { field: "owner".into(), before: String::new(), after: m.to_string() },
+            );
+        }
+    }
+    r.routing = Some(d);
 }
 
 fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut Trail) -> Result<(), CommandError> {
@@ -466,6 +684,7 @@ fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut 
         checked.push((fields, item));
     }
     let now = trail.ctx.now;
+    let mut made = Vec::with_capacity(checked.len());
     for (fields, item) in checked {
         let id = trail.ctx.ids.next_id();
         let number = ws.next_number;
@@ -480,9 +699,21 @@ fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut 
         r.satisfaction = item.satisfaction;
         r.flags = item.flags;
         r.source = Some(item.source);
-        ws.requests.insert(id, r);
+        sla::recompute(&mut r, &ws.calendar, &ws.sla);
+        made.push(r);
         ws.next_number += 1;
     }
+    // Open requests are routed like typed-in ones, in file order, each
+    // decision seeing the load the ones before it added.
+    if routing_configured(ws) {
+        let mut router = Router::new(ws);
+        for r in made.iter_mut().filter(|r| r.is_open()) {
+            route(&mut router, r, trail);
+        }
+        let cursors = router.into_cursors();
+        ws.routing.cursors = cursors;
+    }
+    ws.requests.extend(made.into_iter().map(|r| (r.id, r)));
     Ok(())
 }
 
@@ -510,6 +741,7 @@ fn update_request(ws: &mut Workspace, request: Id, patch: RequestPatch, trail: &
         changes.push(("channel", channel_text(next.channel), channel_text(c)));
         next.channel = c;
     }
+    let urgency_changed = patch.urgency.is_some_and(|u| u != next.urgency);
     if let Some(u) = patch.urgency.filter(|u| *u != next.urgency) {
         changes.push(("urgency", urgency_text(next.urgency), urgency_text(u)));
         next.urgency = u;
@@ -528,6 +760,16 @@ fn update_request(ws: &mut Workspace, request: Id, patch: RequestPatch, trail: &
     for (field, before, after) in changes {
         trail.push_for(request, Change::FieldChanged { field: field.to_string(), before, after });
     }
+    // New urgency, new targets: only while someone still works on it.
+    if urgency_changed && next.is_open() {
+        let before = next.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+        if sla::recompute(&mut next, &ws.calendar, &ws.sla) {
+            let after = next.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+            if before != after {
+                trail.push_for(request, Change::SlaTargetsChanged { before, after });
+            }
+        }
+    }
     ws.requests.insert(request, next);
     Ok(())
 }
@@ -544,6 +786,9 @@ fn assign(ws: &mut Workspace, request: Id, to: Id, reason: String, trail: &mut T
         return Err(invalid("reason", "a reassignment needs a reason"));
     }
     let takes_ownership = r.owner.is_none();
+    // A hand-made move to another team before resolution means routing got it wrong.
+    let routed_unit = r.routing.as_ref().filter(|d| d.member.is_some()).and_then(|d| d.team);
+    let rerouted = routed_unit.is_some() && !r.ever_resolved() && ws.unit_of(to) != routed_unit;
     trail.push_for(request, Change::Assigned { from, to, reason });
     if takes_ownership {
         trail.push_for(
@@ -563,6 +808,7 @@ fn assign(ws: &mut Workspace, request: Id, to: Id, reason: String, trail: &mut T
         if takes_ownership {
             r.owner = Some(to);
         }
+        r.rerouted |= rerouted;
         r.updated_at = now;
     }
     Ok(())
@@ -571,7 +817,7 @@ fn assign(ws: &mut Workspace, request: Id, to: Id, reason: String, trail: &mut T
 fn update_member(ws: &mut Workspace, member: Id, patch: MemberPatch, trail: &mut Trail) -> Result<(), CommandError> {
     let m = ws.member(member).ok_or(CommandError::NotFound { what: "member", id: member })?.clone();
     let mut next = m.clone();
-    let mut changes = Vec::new();
+    let mut changes: Vec<(&str, String, String)> = Vec::new();
     if let Some(name) = patch.name {
         let name = required_text("member name", &name)?;
         if name != next.name {
@@ -584,15 +830,216 @@ fn update_member(ws: &mut Workspace, member: Id, patch: MemberPatch, trail: &mut
         changes.push(("department", next.department.to_string(), d.to_string()));
         next.department = d;
     }
+    // A team belongs to one department: moving departments leaves the old team.
+    let team = match patch.team {
+        Some(t) => t,
+        None => next.team.filter(|t| ws.team(*t).is_some_and(|t| t.department == next.department)),
+    };
+    if let Some(t) = team {
+        let found = ws.team(t).ok_or(CommandError::NotFound { what: "team", id: t })?;
+        if found.department != next.department {
+            return Err(invalid("team", format!("team {:?} belongs to another department", found.name)));
+        }
+    }
+    if team != next.team {
+        let text = |t: Option<Id>| t.map(|t| t.to_string()).unwrap_or_default();
+        changes.push(("team", text(next.team), text(team)));
+        next.team = team;
+    }
+    if let Some(skills) = patch.skills {
+        let skills = clean_tags(&skills);
+        if skills != next.skills {
+            changes.push(("skills", next.skills.join(", "), skills.join(", ")));
+            next.skills = skills;
+        }
+    }
+    if let Some(capacity) = patch.capacity.filter(|c| *c != next.capacity) {
+        if let Some(c) = capacity.filter(|c| !(1..=10_000).contains(c)) {
+            return Err(invalid("capacity", format!("expected 1 to 10000 open requests, or no limit; found {c}")));
+        }
+        let text = |c: Option<u32>| c.map(|c| c.to_string()).unwrap_or_default();
+        changes.push(("capacity", text(next.capacity), text(capacity)));
+        next.capacity = capacity;
+    }
+    if let Some(on_duty) = patch.on_duty.filter(|d| *d != next.on_duty) {
+        changes.push(("on_duty", next.on_duty.to_string(), on_duty.to_string()));
+        next.on_duty = on_duty;
+    }
+    let deactivating = patch.active == Some(false) && m.active;
     if let Some(active) = patch.active.filter(|a| *a != next.active) {
         changes.push(("active", next.active.to_string(), active.to_string()));
         next.active = active;
     }
+    // Nothing a member is accountable for is dropped silently: a successor
+    // takes over their open requests, checked before anything changes.
+    let held: Vec<Id> = if deactivating {
+        ws.requests
+            .values()
+            .filter(|r| r.is_open() && (r.owner == Some(member) || r.handler == Some(member)))
+            .map(|r| r.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let successor = match (held.is_empty(), patch.successor) {
+        (true, _) => None,
+        (false, None) => return Err(CommandError::MemberIsAccountable { name: m.name.clone(), count: held.len() }),
+        (false, Some(s)) if s == member => return Err(invalid("successor", "must be another member")),
+        (false, Some(s)) => {
+            check_member(ws, s, "successor")?;
+            Some(s)
+        }
+    };
     for (field, before, after) in changes {
         trail.push(Change::MemberChanged { member, field: field.to_string(), before, after });
     }
     if let Some(slot) = ws.members.iter_mut().find(|x| x.id == member) {
         *slot = next;
     }
+    if let Some(to) = successor {
+        hand_over(ws, member, to, &held, trail);
+    }
+    if deactivating {
+        // Offers waiting for the member can no longer be answered.
+        let offered: Vec<Id> = ws
+            .requests
+            .values()
+            .filter(|r| r.ownership_offer.as_ref().is_some_and(|o| o.to == member))
+            .map(|r| r.id)
+            .collect();
+        for id in offered {
+            trail.push_for(id, Change::OwnershipDeclined { to: member, reason: "member deactivated".into() });
+            if let Some(r) = ws.requests.get_mut(&id) {
+                r.ownership_offer = None;
+            }
+        }
+    }
     Ok(())
+}
+
+/// Moves the open requests a deactivated member owned or handled to `to`.
+fn hand_over(ws: &mut Workspace, from: Id, to: Id, requests: &[Id], trail: &mut Trail) {
+    let now = trail.ctx.now;
+    let reason = "member deactivated".to_string();
+    for id in requests {
+        let Some(r) = ws.requests.get_mut(id) else { continue };
+        if r.owner == Some(from) {
+            r.owner = Some(to);
+            trail.push_for(*id, Change::OwnershipTransferred { from: Some(from), to, reason: reason.clone() });
+        }
+        if r.handler == Some(from) {
+            r.previous_handlers.push(from);
+            r.handler = Some(to);
+            trail.push_for(*id, Change::Assigned { from: Some(from), to, reason: reason.clone() });
+        }
+        r.updated_at = now;
+    }
+}
+
+fn offer_ownership(
+    ws: &mut Workspace,
+    request: Id,
+    to: Id,
+    reason: &str,
+    trail: &mut Trail,
+) -> Result<(), CommandError> {
+    let reason = required_text("reason", reason)?;
+    let r = open_request(ws, request, "transferring ownership")?;
+    check_member(ws, to, "to")?;
+    if r.owner == Some(to) {
+        return Err(invalid("to", "is the first-contact owner already"));
+    }
+    if let Some(o) = &r.ownership_offer {
+        let name = ws.member(o.to).map(|m| m.name.clone()).unwrap_or_default();
+        return Err(invalid("offer", format!("a transfer to {name} is waiting for an answer: withdraw it first")));
+    }
+    let offer = OwnershipOffer { to, by: trail.ctx.actor, reason: reason.clone(), at: trail.ctx.now };
+    trail.push_for(request, Change::OwnershipOffered { to, reason });
+    if let Some(r) = ws.requests.get_mut(&request) {
+        r.ownership_offer = Some(offer);
+        r.updated_at = trail.ctx.now;
+    }
+    Ok(())
+}
+
+fn waiting_offer(ws: &Workspace, request: Id) -> Result<OwnershipOffer, CommandError> {
+    find_request(ws, request)?
+        .ownership_offer
+        .clone()
+        .ok_or_else(|| invalid("offer", "no transfer of ownership is waiting"))
+}
+
+fn accept_ownership(ws: &mut Workspace, request: Id, trail: &mut Trail) -> Result<(), CommandError> {
+    let offer = waiting_offer(ws, request)?;
+    let r = open_request(ws, request, "accepting ownership")?;
+    if trail.ctx.actor != Some(offer.to) {
+        let name = ws.member(offer.to).map(|m| m.name.clone()).unwrap_or_default();
+        return Err(CommandError::NotAddressee { name });
+    }
+    check_member(ws, offer.to, "to")?;
+    let from = r.owner;
+    trail.push_for(request, Change::OwnershipAccepted { from, to: offer.to });
+    if let Some(r) = ws.requests.get_mut(&request) {
+        r.owner = Some(offer.to);
+        r.ownership_offer = None;
+        r.updated_at = trail.ctx.now;
+    }
+    Ok(())
+}
+
+fn decline_ownership(ws: &mut Workspace, request: Id, reason: &str, trail: &mut Trail) -> Result<(), CommandError> {
+    let reason = required_text("reason", reason)?;
+    let offer = waiting_offer(ws, request)?;
+    trail.push_for(request, Change::OwnershipDeclined { to: offer.to, reason });
+    if let Some(r) = ws.requests.get_mut(&request) {
+        r.ownership_offer = None;
+        r.updated_at = trail.ctx.now;
+    }
+    Ok(())
+}
+
+/// Closes `duplicate` as merged into `keep`. Both trails stay; each request
+/// records the other.
+fn merge(ws: &mut Workspace, keep: Id, duplicate: Id, reason: &str, trail: &mut Trail) -> Result<(), CommandError> {
+    if keep == duplicate {
+        return Err(invalid("duplicate", "a request cannot be merged into itself"));
+    }
+    let k = find_request(ws, keep)?;
+    if let Some(into) = k.merged_into {
+        let n = ws.request(into).map_or(0, |r| r.number);
+        return Err(invalid("keep", format!("request #{} was merged into #{n} already", k.number)));
+    }
+    let keep_number = k.number;
+    let d = open_request(ws, duplicate, "merging")?;
+    let (dup_number, from) = (d.number, d.status);
+    let reason = reason.trim().to_string();
+    let now = trail.ctx.now;
+    trail.push_for(duplicate, Change::StatusChanged { from, to: Status::Closed, note: reason.clone() });
+    trail.push_for(duplicate, Change::MergedInto { into: keep, number: keep_number, reason });
+    trail.push_for(keep, Change::MergedFrom { from: duplicate, number: dup_number });
+    if let Some(d) = ws.requests.get_mut(&duplicate) {
+        d.status = Status::Closed;
+        d.closed_at = Some(now);
+        d.merged_into = Some(keep);
+        d.ownership_offer = None;
+        if let Some(p) = d.pauses.iter_mut().find(|p| p.to.is_none()) {
+            p.to = Some(now);
+        }
+        d.updated_at = now;
+    }
+    if let Some(k) = ws.requests.get_mut(&keep) {
+        k.updated_at = now;
+    }
+    Ok(())
+}
+
+/// Requests for tests of other modules: a blank open request.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub fn blank(id: Id) -> Request {
+        let now = super::super::ts("2026-11-02T01:00:00Z");
+        blank_request(id, 1, NewRequest::titled("test request"), now)
+    }
 }

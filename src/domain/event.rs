@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::routing::Target;
+use super::warnings::WarningMetric;
 use super::{Channel, Id, Status, Timestamp, Urgency};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,13 +23,13 @@ pub struct Event {
 /// Defines [`Change`] and, with the same variants, the externally tagged
 /// `Tagged` that its reader goes through (see the `Deserialize` impl below).
 macro_rules! changes {
-    ($( $variant:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? } ),* $(,)?) => {
+    ($( $(#[$vm:meta])* $variant:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? } ),* $(,)?) => {
         /// What happened. Field changes keep the value before and after as text so
         /// the trail stays readable even after the data model grows.
         #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         #[serde(tag = "type", rename_all = "snake_case")]
         pub enum Change {
-            $( $variant { $( $(#[$fm])* $field: $ty ),* } ),*
+            $( $(#[$vm])* $variant { $( $(#[$fm])* $field: $ty ),* } ),*
         }
 
         #[derive(Deserialize)]
@@ -61,6 +63,39 @@ changes! {
     DepartmentRemoved { department: Id, name: String },
     MemberAdded { member: Id, name: String, department: Id },
     MemberChanged { member: Id, field: String, before: String, after: String },
+    TeamAdded { team: Id, name: String, department: Id },
+    TeamRenamed { team: Id, before: String, after: String },
+    TeamRemoved { team: Id, name: String },
+    /// Routing gave the request to `member` (none: nobody was available).
+    Routed { #[serde(default)] member: Option<Id>, #[serde(default)] team: Option<Id>, #[serde(default)] rule: Option<u32>, #[serde(default)] fallback: bool },
+    RoutingRuleAdded { rule: Id, name: String },
+    RoutingRuleChanged { rule: Id, name: String },
+    RoutingRuleRemoved { rule: Id, name: String },
+    /// Positions from 1.
+    RoutingRuleMoved { rule: Id, name: String, from: u32, to: u32 },
+    RoutingFallbackChanged { #[serde(default)] before: Option<Target>, #[serde(default)] after: Option<Target> },
+    OwnershipOffered { to: Id, reason: String },
+    OwnershipAccepted { #[serde(default)] from: Option<Id>, to: Id },
+    OwnershipDeclined { to: Id, reason: String },
+    /// Ownership moved without an offer: its owner was deactivated and a successor named.
+    OwnershipTransferred { #[serde(default)] from: Option<Id>, to: Id, reason: String },
+    /// A row of the responsibility matrix was set; `before` and `after` read "A: <department id>; R: …".
+    ResponsibilitySet { category: String, before: String, after: String },
+    ResponsibilityRemoved { category: String, before: String },
+    ThresholdsChanged { orphan_after_secs: i64, duplicate_window_days: u32 },
+    /// This request was merged into `into` (#`number`) as a duplicate.
+    MergedInto { into: Id, number: u32, reason: String },
+    /// Request `from` (#`number`) was merged into this one; its trail stays with it.
+    MergedFrom { from: Id, number: u32 },
+    CalendarChanged { zone: String, recomputed: u32 },
+    SlaPolicyChanged { recomputed: u32 },
+    /// The SLA targets (business seconds) of this request were recomputed.
+    SlaTargetsChanged { #[serde(default)] before: Option<(i64, i64)>, #[serde(default)] after: Option<(i64, i64)> },
+    WarningRuleAdded { rule: Id, metric: WarningMetric },
+    WarningRuleChanged { rule: Id, metric: WarningMetric },
+    WarningRuleRemoved { rule: Id, metric: WarningMetric },
+    AlertRaised { alert: Id, rule: Id, metric: WarningMetric },
+    AlertCleared { alert: Id, rule: Id, metric: WarningMetric },
 }
 
 /// Reads the internally tagged form `{"type": "status_changed", "from": …}`
@@ -97,6 +132,22 @@ impl Change {
                 | Change::DepartmentRemoved { .. }
                 | Change::MemberAdded { .. }
                 | Change::MemberChanged { .. }
+                | Change::TeamAdded { .. }
+                | Change::TeamRenamed { .. }
+                | Change::TeamRemoved { .. }
+                | Change::RoutingRuleAdded { .. }
+                | Change::RoutingRuleChanged { .. }
+                | Change::RoutingRuleRemoved { .. }
+                | Change::RoutingRuleMoved { .. }
+                | Change::RoutingFallbackChanged { .. }
+                | Change::ResponsibilitySet { .. }
+                | Change::ResponsibilityRemoved { .. }
+                | Change::ThresholdsChanged { .. }
+                | Change::CalendarChanged { .. }
+                | Change::SlaPolicyChanged { .. }
+                | Change::WarningRuleAdded { .. }
+                | Change::WarningRuleChanged { .. }
+                | Change::WarningRuleRemoved { .. }
         )
     }
 }

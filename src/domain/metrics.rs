@@ -147,6 +147,9 @@ pub struct Figures {
     pub handling_count: MeanStat,
     /// Satisfaction (满意度), see [`Csat`].
     pub csat: Csat,
+    /// Routing accuracy (分配准确率): among requests routing gave to someone,
+    /// the share never reassigned by hand to another team before resolution.
+    pub routing_accuracy: RateStat,
 }
 
 /// The dashboard: the figures overall and broken down by channel and urgency,
@@ -218,7 +221,8 @@ pub fn dashboard<'a>(requests: impl IntoIterator<Item = &'a Request>) -> Dashboa
     let mut by_urgency: [Acc; Urgency::ALL.len()] = Default::default();
     let mut flagged = [0usize; FLAGS.len()];
 
-    for r in requests {
+    // A request merged into another is a duplicate: its work is counted there.
+    for r in requests.into_iter().filter(|r| r.merged_into.is_none()) {
         let obs = Observation::of(r);
         overall.add(&obs);
         if let Some(acc) = by_channel.get_mut(channel_index(r.channel)) {
@@ -287,6 +291,8 @@ struct Observation {
     handling: u64,
     /// Only ratings 1–5 count; anything else (corrupt data) is taken as unrated.
     rating: Option<u8>,
+    /// Routed automatically to someone; and whether it was moved to another team by hand.
+    routed: Option<bool>,
 }
 
 impl Observation {
@@ -302,6 +308,7 @@ impl Observation {
             first_contact_resolved: r.reopen_count == 0 && r.return_count == 0,
             handling: 1 + u64::from(r.reopen_count),
             rating: r.satisfaction.filter(|s| (1..=5).contains(s)),
+            routed: r.routing.as_ref().filter(|d| d.member.is_some()).map(|_| !r.rerouted),
         }
     }
 }
@@ -353,6 +360,8 @@ struct Acc {
     rateable: usize,
     rating_sum: u64,
     high: usize,
+    routed: usize,
+    routed_kept: usize,
 }
 
 impl Acc {
@@ -372,6 +381,10 @@ impl Acc {
         }
         if o.done || o.rating.is_some() {
             self.rateable += 1;
+        }
+        if let Some(kept) = o.routed {
+            self.routed += 1;
+            self.routed_kept += usize::from(kept);
         }
         if o.done {
             self.done += 1;
@@ -393,6 +406,7 @@ impl Acc {
             resolution: self.resolution.finish(),
             resolution_after_first_response: self.after_first_response.finish(),
             fcr: RateStat { numerator: self.first_contact_resolved, denominator: self.done },
+            routing_accuracy: RateStat { numerator: self.routed_kept, denominator: self.routed },
             handling_count: MeanStat { mean: mean(self.handling_sum, self.total), n: self.total, of: self.total },
             csat: Csat {
                 mean: mean(self.rating_sum, self.rated),
@@ -443,6 +457,12 @@ mod tests {
             flags: Vec::new(),
             source: None,
             updated_at: ts(T0),
+            routing: None,
+            rerouted: false,
+            ownership_offer: None,
+            merged_into: None,
+            pauses: Vec::new(),
+            sla: None,
         }
     }
 

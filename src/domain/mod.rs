@@ -24,7 +24,14 @@ mod event;
 mod ids;
 pub mod metrics;
 mod request;
+pub mod responsibility;
+pub mod routing;
 pub mod sample;
+mod setup;
+pub mod sla;
+pub mod warnings;
+#[cfg(test)]
+mod workflow_tests;
 mod workspace;
 
 pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};
@@ -33,8 +40,8 @@ pub use command::{
 };
 pub use event::{Change, Event};
 pub use ids::{Id, IdSource, SeqIds};
-pub use request::{Channel, Comment, Customer, DataFlag, Request, Status, Urgency};
-pub use workspace::{Department, Member, Workspace};
+pub use request::{Channel, Comment, Customer, DataFlag, OwnershipOffer, Request, Status, Urgency};
+pub use workspace::{Department, Member, Team, Workspace};
 
 /// An instant in UTC. Display in a zone is the shell's business.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Timestamp};
+use super::routing::RoutingDecision;
+use super::sla::SlaClocks;
+use super::{Id, Pause, Timestamp};
 
 /// Where a request stands. `Reopened` is an open state entered from
 /// `Resolved` or `Closed`.
@@ -215,12 +217,68 @@ pub struct Request {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     pub updated_at: Timestamp,
+    /// Why routing gave it to whom; none for requests not routed automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing: Option<RoutingDecision>,
+    /// Reassigned by hand to another team before it was resolved: counts
+    /// against routing accuracy.
+    #[serde(default)]
+    pub rerouted: bool,
+    /// A transfer of first-contact ownership waiting for the receiver's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership_offer: Option<OwnershipOffer>,
+    /// Set when this request was merged into another as a duplicate; it is
+    /// then closed and left out of every figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Id>,
+    /// Times it waited for the customer (the SLA clocks stop meanwhile).
+    #[serde(default)]
+    pub pauses: Vec<Pause>,
+    /// First-response and resolution targets; none without a creation time.
+    #[serde(default)]
+    pub sla: Option<SlaClocks>,
+}
+
+/// A proposed transfer of first-contact ownership: it takes effect only
+/// when the receiver accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnershipOffer {
+    pub to: Id,
+    /// Who proposed it; none when nobody was chosen as the acting member.
+    #[serde(default)]
+    pub by: Option<Id>,
+    pub reason: String,
+    pub at: Timestamp,
 }
 
 impl Request {
     /// True when a data-quality flag makes its durations meaningless.
     pub fn durations_excluded(&self) -> bool {
         self.flags.iter().any(|f| f.excludes_durations())
+    }
+
+    /// Open and not merged away: someone still has to act on it.
+    pub fn is_open(&self) -> bool {
+        self.status.is_open() && self.merged_into.is_none()
+    }
+
+    /// Resolved at least once (now or before a reopen).
+    pub fn ever_resolved(&self) -> bool {
+        !self.status.is_open() || self.reopen_count > 0
+    }
+
+    /// The customer as one key for grouping: the contact (phone, e-mail)
+    /// when there is one, else the name; trimmed, without regard to case and
+    /// to spaces inside; none when both are empty.
+    pub fn customer_key(&self) -> Option<String> {
+        let squeeze =
+            |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+        let contact = squeeze(&self.customer.contact);
+        if !contact.is_empty() {
+            return Some(format!("c:{contact}"));
+        }
+        let name = squeeze(&self.customer.name);
+        (!name.is_empty()).then(|| format!("n:{name}"))
     }
 }
 

@@ -5,7 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Event, Id, IdSource, Request, Timestamp};
+use super::responsibility::{RaciRow, Thresholds};
+use super::routing::Routing;
+use super::sla::SlaPolicy;
+use super::warnings::{Alert, WarningRule};
+use super::{BusinessCalendar, Event, Id, IdSource, Request, Timestamp};
 
 /// A department. Built-in departments carry a `builtin` key ("sales",
 /// "service", "marketing", "technical") so the interface can show their name in
@@ -22,6 +26,16 @@ pub struct Department {
 
 impl Department {
     pub const BUILTIN: [&'static str; 4] = ["sales", "service", "marketing", "technical"];
+
+    /// The team's name for it, else its built-in key ("service"), for
+    /// messages from the core; the interface shows built-in names translated.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            self.builtin.as_deref().unwrap_or("")
+        } else {
+            &self.name
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +45,49 @@ pub struct Member {
     pub department: Id,
     #[serde(default = "yes")]
     pub active: bool,
+    /// The team inside the department; none for members not in a team.
+    #[serde(default)]
+    pub team: Option<Id>,
+    /// What the member is good at, matched against request tags by routing.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Most open requests routing gives the member at once; none for no limit.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    /// Off-duty members keep their work but routing gives them no new requests.
+    #[serde(default = "yes")]
+    pub on_duty: bool,
+}
+
+impl Member {
+    /// An active, on-duty member with no team, skills or capacity limit.
+    pub fn new(id: Id, name: &str, department: Id) -> Self {
+        Self {
+            id,
+            name: name.to_string(),
+            department,
+            active: true,
+            team: None,
+            skills: Vec::new(),
+            capacity: None,
+            on_duty: true,
+        }
+    }
+
+    /// Whether routing may give this member new work, given how many open
+    /// requests the member handles now.
+    pub fn available(&self, open_load: u32) -> bool {
+        self.active && self.on_duty && self.capacity.is_none_or(|c| open_load < c)
+    }
+}
+
+/// A team inside a department (e.g. "Service team A"): the unit routing
+/// rules give requests to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: Id,
+    pub name: String,
+    pub department: Id,
 }
 
 fn yes() -> bool {
@@ -51,6 +108,19 @@ pub struct Workspace {
     pub events: Vec<Event>,
     /// The next short human number for a request (#1, #2, …).
     pub next_number: u32,
+    pub teams: Vec<Team>,
+    /// Routing rules and their fallback.
+    pub routing: Routing,
+    /// The responsibility matrix (RACI), one row per category.
+    pub responsibility: Vec<RaciRow>,
+    /// Business hours that SLA clocks and the orphan threshold count in.
+    pub calendar: BusinessCalendar,
+    pub sla: SlaPolicy,
+    pub thresholds: Thresholds,
+    /// Early-warning rules, in the order shown.
+    pub warnings: Vec<WarningRule>,
+    /// Every alert ever raised, oldest first; cleared ones keep their history.
+    pub alerts: Vec<Alert>,
 }
 
 impl Workspace {
@@ -65,16 +135,27 @@ impl Workspace {
             requests: BTreeMap::new(),
             events: Vec::new(),
             next_number: 1,
+            teams: Vec::new(),
+            routing: Routing::default(),
+            responsibility: Vec::new(),
+            calendar: BusinessCalendar::standard("UTC"),
+            sla: SlaPolicy::default(),
+            thresholds: Thresholds::default(),
+            warnings: Vec::new(),
+            alerts: Vec::new(),
         }
     }
 
-    /// A new workspace with the four default departments.
+    /// A new workspace as the app makes it: the four default departments and
+    /// the built-in early-warning rules. Business hours start as Monday to
+    /// Friday 09:00–18:00 in UTC; the shell sets the browser's zone.
     pub fn with_default_departments(ids: &mut dyn IdSource, name: &str, now: Timestamp) -> Self {
         let mut ws = Self::new(ids.next_id(), name, now);
         ws.departments = Department::BUILTIN
             .iter()
             .map(|key| Department { id: ids.next_id(), name: String::new(), builtin: Some((*key).to_string()) })
             .collect();
+        ws.warnings = WarningRule::builtin(ids);
         ws
     }
 
@@ -84,6 +165,16 @@ impl Workspace {
 
     pub fn member(&self, id: Id) -> Option<&Member> {
         self.members.iter().find(|m| m.id == id)
+    }
+
+    pub fn team(&self, id: Id) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    /// The unit a member works in for routing and follow-up figures: the
+    /// member's team, or the department for members outside any team.
+    pub fn unit_of(&self, member: Id) -> Option<Id> {
+        self.member(member).map(|m| m.team.unwrap_or(m.department))
     }
 
     pub fn request(&self, id: Id) -> Option<&Request> {

@@ -27,7 +27,11 @@ const EVENTS: &str = "events";
 
 /// The layout version of the records this build writes. A record with a
 /// higher one was written by a newer Baton and is never overwritten.
-pub const LAYOUT: u32 = 1;
+/// Layout 2 adds teams, routing, the responsibility matrix, the calendar,
+/// SLA policy and clocks, thresholds, warning rules and alerts; layout-1
+/// records read with their defaults. Older builds refuse layout 2 rather
+/// than drop what they do not know.
+pub const LAYOUT: u32 = 2;
 
 /// The stored workspace record.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -161,16 +165,7 @@ impl Db {
         let raw_requests =
             tx.store(REQUESTS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
         let raw_events = tx.store(EVENTS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
-        let mut workspace = Workspace {
-            id: rec.meta.id,
-            name: rec.meta.name,
-            created_at: rec.meta.created_at,
-            departments: rec.meta.departments,
-            members: rec.meta.members,
-            requests: Default::default(),
-            events: Vec::with_capacity(raw_events.len()),
-            next_number: rec.meta.next_number,
-        };
+        let mut workspace: Workspace = rec.meta.into_workspace(Vec::new(), Vec::with_capacity(raw_events.len()));
         for (i, v) in raw_requests.iter().enumerate() {
             let r: Request = text(v)
                 .and_then(|t| decode(&t).map_err(|e| format!("request record {}: {e}", i + 1)))

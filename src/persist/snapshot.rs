@@ -29,14 +29,19 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::responsibility::{RaciRow, Thresholds};
+use crate::domain::routing::{Routing, Target};
+use crate::domain::sla::SlaPolicy;
+use crate::domain::warnings::{Alert, WarningRule};
 use crate::domain::{
-    Channel, DataFlag, Department, Event, Id, Member, Request, Status, Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
+    BusinessCalendar, Channel, DataFlag, Department, Event, Id, Member, Request, Status, Team, Timestamp, Urgency,
+    Workspace, MAX_TITLE_CHARS,
 };
 
 /// The value of the `format` field of every snapshot.
 pub const FORMAT: &str = "baton.workspace";
 /// The format version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The workspace record without its requests and events. The browser
 /// storage adapter keeps it as the stored workspace record too.
@@ -49,6 +54,26 @@ pub struct WorkspaceMeta {
     pub next_number: u32,
     pub departments: Vec<Department>,
     pub members: Vec<Member>,
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    #[serde(default)]
+    pub routing: Routing,
+    #[serde(default)]
+    pub responsibility: Vec<RaciRow>,
+    #[serde(default = "default_calendar")]
+    pub calendar: BusinessCalendar,
+    #[serde(default)]
+    pub sla: SlaPolicy,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    #[serde(default)]
+    pub warnings: Vec<WarningRule>,
+    #[serde(default)]
+    pub alerts: Vec<Alert>,
+}
+
+fn default_calendar() -> BusinessCalendar {
+    BusinessCalendar::standard("UTC")
 }
 
 impl WorkspaceMeta {
@@ -60,7 +85,25 @@ impl WorkspaceMeta {
             next_number: ws.next_number,
             departments: ws.departments.clone(),
             members: ws.members.clone(),
+            teams: ws.teams.clone(),
+            routing: ws.routing.clone(),
+            responsibility: ws.responsibility.clone(),
+            calendar: ws.calendar.clone(),
+            sla: ws.sla,
+            thresholds: ws.thresholds,
+            warnings: ws.warnings.clone(),
+            alerts: ws.alerts.clone(),
         }
+    }
+
+    /// Replaces the workspace-level data of `ws` (everything but its
+    /// requests and trail) with this record's.
+    pub fn apply_to(self, ws: &mut Workspace) {
+        let requests = std::mem::take(&mut ws.requests);
+        let events = std::mem::take(&mut ws.events);
+        let mut next = self.into_workspace(Vec::new(), events);
+        next.requests = requests;
+        *ws = next;
     }
 
     /// Puts the workspace back together with its requests and event trail.
@@ -74,6 +117,14 @@ impl WorkspaceMeta {
             requests: requests.into_iter().map(|r| (r.id, r)).collect(),
             events,
             next_number: self.next_number,
+            teams: self.teams,
+            routing: self.routing,
+            responsibility: self.responsibility,
+            calendar: self.calendar,
+            sla: self.sla,
+            thresholds: self.thresholds,
+            warnings: self.warnings,
+            alerts: self.alerts,
         }
     }
 }
@@ -387,11 +438,29 @@ type Step = fn(Value) -> Result<Value, SnapshotError>;
 /// `STEPS[i]` turns version `i + 1` into version `i + 2`. Raising [`VERSION`]
 /// stops this from compiling until the step for the old version is added, so
 /// no version can be left without a way forward.
-const STEPS: [Step; (VERSION - 1) as usize] = [];
+const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 adds teams, member skills, capacity and duty, routing rules,
+/// the responsibility matrix, the business calendar, SLA policies and
+/// clocks, thresholds, early-warning rules and alerts. Every one of them is
+/// optional with a default (no teams, no rules, Monday to Friday 09:00–18:00
+/// in UTC, the default policy), so a version-1 document is read as it is;
+/// the step only makes the calendar explicit, so that an imported old
+/// snapshot shows where its business hours came from.
+fn v1_to_v2(mut value: Value) -> Result<Value, SnapshotError> {
+    if let Some(Value::Object(ws)) = value.get_mut("workspace") {
+        if !ws.contains_key("calendar") {
+            let cal = serde_json::to_value(default_calendar()).map_err(|e| {
+                SnapshotError::new(SnapshotErrorKind::Invalid, "workspace.calendar", "a calendar", e.to_string())
+            })?;
+            ws.insert("calendar".to_string(), cal);
+        }
+    }
+    Ok(value)
+}
 
 /// Brings a document of format version `from` up to [`VERSION`], one step per
-/// version, and sets its `version` field. Version 1 is today's format, so
-/// there is nothing to do yet.
+/// version, and sets its `version` field.
 pub fn migrate(mut value: Value, from: u32) -> Result<Value, SnapshotError> {
     if from == 0 || from > VERSION {
         let expected = format!("a whole number from 1 to {VERSION}");
@@ -752,6 +821,7 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
         Some(id) if !member_ids.contains(&id) => Err(dangling(path, "member", id)),
         _ => Ok(()),
     };
+    check_setup(ws, &department_ids, &member_ids)?;
 
     let mut requests = Seen::new("request");
     let mut numbers = Seen::new("number");
@@ -801,6 +871,9 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
             comments.add(c.id, format!("requests[{i}].comments[{k}].id"), quoted)?;
             member_ref(c.author, format!("requests[{i}].comments[{k}].author"))?;
         }
+        if let Some(o) = &r.ownership_offer {
+            member_ref(Some(o.to), at("ownership_offer.to"))?;
+        }
     }
     if let Some((n, i)) = highest.filter(|(n, _)| ws.next_number <= *n) {
         return Err(SnapshotError::new(
@@ -812,12 +885,94 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
     }
 
     let request_ids: HashSet<Id> = s.requests.iter().map(|r| r.id).collect();
+    for (i, r) in s.requests.iter().enumerate() {
+        if let Some(into) = r.merged_into.filter(|m| !request_ids.contains(m) || *m == r.id) {
+            return Err(dangling(format!("requests[{i}].merged_into"), "other request", into));
+        }
+    }
+    let mut alerts = Seen::new("alert");
+    for (i, a) in ws.alerts.iter().enumerate() {
+        alerts.add(a.id, format!("workspace.alerts[{i}].id"), quoted)?;
+        if let Some(r) = a.request.filter(|r| !request_ids.contains(r)) {
+            return Err(dangling(format!("workspace.alerts[{i}].request"), "request", r));
+        }
+    }
     let mut events = Seen::new("event");
     for (i, e) in s.events.iter().enumerate() {
         events.add(e.id, format!("events[{i}].id"), quoted)?;
         if let Some(r) = e.request.filter(|r| !request_ids.contains(r)) {
             return Err(dangling(format!("events[{i}].request"), "request", r));
         }
+    }
+    Ok(())
+}
+
+fn invalid_at(path: String, expected: impl Into<String>, found: impl Into<String>) -> SnapshotError {
+    SnapshotError::new(SnapshotErrorKind::Invalid, path, expected, found)
+}
+
+/// Teams, routing, the responsibility matrix, the calendar, SLA policy,
+/// thresholds and warning rules: every reference resolves and every value
+/// is one the commands would accept.
+fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<Id>) -> Result<(), SnapshotError> {
+    let mut teams = Seen::new("team");
+    for (i, t) in ws.teams.iter().enumerate() {
+        teams.add(t.id, format!("workspace.teams[{i}].id"), quoted)?;
+        if !departments.contains(&t.department) {
+            return Err(dangling(format!("workspace.teams[{i}].department"), "department", t.department));
+        }
+    }
+    for (i, m) in ws.members.iter().enumerate() {
+        let Some(team) = m.team else { continue };
+        match ws.teams.iter().find(|t| t.id == team) {
+            None => return Err(dangling(format!("workspace.members[{i}].team"), "team", team)),
+            Some(t) if t.department != m.department => {
+                return Err(invalid_at(
+                    format!("workspace.members[{i}].team"),
+                    "a team of the member's own department",
+                    format!("{} (team {:?} of another department)", quoted(team), t.name),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let team_ids: HashSet<Id> = ws.teams.iter().map(|t| t.id).collect();
+    let target_ok = |t: &Target, path: String| match *t {
+        Target::Team { team, .. } if !team_ids.contains(&team) => Err(dangling(path + ".team", "team", team)),
+        Target::Member { member } if !members.contains(&member) => Err(dangling(path + ".member", "member", member)),
+        _ => Ok(()),
+    };
+    let mut rules = Seen::new("routing rule");
+    for (i, r) in ws.routing.rules.iter().enumerate() {
+        rules.add(r.id, format!("workspace.routing.rules[{i}].id"), quoted)?;
+        target_ok(&r.target, format!("workspace.routing.rules[{i}].target"))?;
+    }
+    if let Some(f) = &ws.routing.fallback {
+        target_ok(f, "workspace.routing.fallback".to_string())?;
+    }
+    for (i, row) in ws.responsibility.iter().enumerate() {
+        if let Some(d) = row.roles.keys().find(|d| !departments.contains(d)) {
+            return Err(dangling(format!("workspace.responsibility[{i}].roles"), "department", *d));
+        }
+        let accountable =
+            row.roles.values().filter(|r| **r == crate::domain::responsibility::RaciRole::Accountable).count();
+        if accountable != 1 || row.category.trim().is_empty() {
+            return Err(invalid_at(
+                format!("workspace.responsibility[{i}]"),
+                "a category with exactly one accountable department",
+                format!("{:?} with {accountable} accountable", row.category),
+            ));
+        }
+    }
+    ws.calendar
+        .validate()
+        .map_err(|e| invalid_at("workspace.calendar".into(), "a usable business calendar", e.to_string()))?;
+    ws.sla.validate().map_err(|e| invalid_at("workspace.sla".into(), "a valid SLA policy", e))?;
+    ws.thresholds.validate().map_err(|e| invalid_at("workspace.thresholds".into(), "valid thresholds", e))?;
+    let mut warnings = Seen::new("warning rule");
+    for (i, w) in ws.warnings.iter().enumerate() {
+        warnings.add(w.id, format!("workspace.warnings[{i}].id"), quoted)?;
+        w.draft().validate().map_err(|e| invalid_at(format!("workspace.warnings[{i}]"), "a valid warning rule", e))?;
     }
     Ok(())
 }
@@ -906,7 +1061,7 @@ mod tests {
             ("{\"format\": \"baton.workspace\", \"version\": \"1\"}", WrongType, "version"),
             ("{\"format\": \"baton.workspace\", \"version\": 1.5}", WrongType, "version"),
             ("{\"format\": \"baton.workspace\", \"version\": 0}", Invalid, "version"),
-            ("{\"format\": \"baton.workspace\", \"version\": 2}", NewerVersion, "version"),
+            ("{\"format\": \"baton.workspace\", \"version\": 3}", NewerVersion, "version"),
             ("{\"format\": \"baton.workspace\", \"version\": 99999999999}", NewerVersion, "version"),
         ];
         for (text, kind, path) in cases {
@@ -920,7 +1075,7 @@ mod tests {
             parse("old.baton.json", "{\"format\": \"baton.workspace\", \"version\": 3}").err().map(|e| e.to_string());
         assert_eq!(
             newer.as_deref(),
-            Some("old.baton.json: made by a newer version of Baton (format version 3); this version reads up to 1")
+            Some("old.baton.json: made by a newer version of Baton (format version 3); this version reads up to 2")
         );
         let urgent = edited(|v| v["requests"][1]["urgency"] = Value::from("urgent"));
         let e = parse("tickets.baton.json", &urgent).err().map(|e| e.to_string());
@@ -1062,11 +1217,20 @@ mod tests {
 
     #[test]
     fn migration_chain() {
-        // Version 1 is current: migrating it only (re)writes the version.
-        let v = serde_json::json!({"format": FORMAT, "version": 1});
-        assert_eq!(migrate(v.clone(), 1).ok(), Some(v));
+        // Version 2 is current: migrating it only (re)writes the version.
+        let v = serde_json::json!({"format": FORMAT, "version": 2, "workspace": {"name": "x"}});
+        assert_eq!(migrate(v.clone(), 2).ok(), Some(v));
+        // From version 1 the calendar becomes explicit: Monday to Friday 09:00–18:00 UTC.
+        let v1 = serde_json::json!({"format": FORMAT, "version": 1, "workspace": {"name": "x"}});
+        let expected = serde_json::json!({"format": FORMAT, "version": 2, "workspace": {"name": "x", "calendar": {
+            "zone": "UTC",
+            "working_days": ["Mon", "Tue", "Wed", "Thu", "Fri"],
+            "hours": [{"start": "09:00", "end": "18:00"}],
+            "holidays": []
+        }}});
+        assert_eq!(migrate(v1, 1).ok(), Some(expected));
         assert_eq!(migrate(Value::Null, 0).err().map(|e| e.kind), Some(SnapshotErrorKind::Invalid));
-        assert_eq!(migrate(Value::Null, 2).err().map(|e| e.kind), Some(SnapshotErrorKind::Invalid));
+        assert_eq!(migrate(Value::Null, 3).err().map(|e| e.kind), Some(SnapshotErrorKind::Invalid));
     }
 
     #[test]

@@ -591,10 +591,7 @@ impl AppState {
                 }
                 self.workspace.update(|w| {
                     if let Some(ws) = w.as_mut() {
-                        ws.name = rec.meta.name.clone();
-                        ws.departments = rec.meta.departments.clone();
-                        ws.members = rec.meta.members.clone();
-                        ws.next_number = rec.meta.next_number;
+                        rec.meta.clone().apply_to(ws);
                         for r in reqs {
                             ws.requests.insert(r.id, r);
                         }
