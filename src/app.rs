@@ -8,12 +8,17 @@ use crate::components::labels::tr;
 use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
 use crate::pages::{
+    alerts::AlertsPage,
     dashboard::DashboardPage,
     data::DataPage,
     detail::DetailPage,
+    mine::MinePage,
     new_request::NewRequestPage,
     requests::RequestsPage,
+    responsibility::ResponsibilityPage,
+    routing::RoutingPage,
     settings::SettingsPage,
+    sla::SlaPage,
     welcome::{RecoveryPage, WelcomePage},
 };
 use crate::platform::prefs;
@@ -112,6 +117,11 @@ fn AppRoutes() -> impl IntoView {
                     Page::Dashboard => view! { <DashboardPage/> }.into_any(),
                     Page::Data => view! { <DataPage/> }.into_any(),
                     Page::Settings => view! { <SettingsPage/> }.into_any(),
+                    Page::Routing => view! { <RoutingPage/> }.into_any(),
+                    Page::Sla => view! { <SlaPage/> }.into_any(),
+                    Page::Mine => view! { <MinePage/> }.into_any(),
+                    Page::Responsibility => view! { <ResponsibilityPage/> }.into_any(),
+                    Page::Alerts => view! { <AlertsPage/> }.into_any(),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
                 }
             }/>
@@ -129,6 +139,11 @@ enum Page {
     Dashboard,
     Data,
     Settings,
+    Routing,
+    Sla,
+    Mine,
+    Responsibility,
+    Alerts,
     NotFound,
 }
 
@@ -141,6 +156,11 @@ impl Page {
             "/dashboard" => Page::Dashboard,
             "/data" => Page::Data,
             "/settings" => Page::Settings,
+            "/settings/routing" => Page::Routing,
+            "/settings/sla" => Page::Sla,
+            "/mine" => Page::Mine,
+            "/responsibility" => Page::Responsibility,
+            "/alerts" => Page::Alerts,
             _ => match path.strip_prefix("/requests/") {
                 Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
                 _ => Page::NotFound,
@@ -179,13 +199,17 @@ fn Header() -> impl IntoView {
                     <ul class="nav">
                         <li><A href="/" exact=true>{tr(i18n, |i| t_string!(i, common.nav_requests))}</A></li>
                         <li><A href="/requests/new">{tr(i18n, |i| t_string!(i, common.nav_new))}</A></li>
+                        <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
+                        <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>
+                        <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app)}</A></li>
                         <li><A href="/data">{tr(i18n, |i| t_string!(i, common.nav_data))}</A></li>
                         <li><A href="/settings">{tr(i18n, |i| t_string!(i, common.nav_settings))}</A></li>
                     </ul>
                 </nav>
             </Show>
             <div class="top-tools">
+                <SimulatedClock/>
                 <Show when=has_ws>
                     <ActorSelect/>
                 </Show>
@@ -196,6 +220,32 @@ fn Header() -> impl IntoView {
                 </button>
             </div>
         </header>
+    }
+}
+
+/// " (2)" after "Alerts" while two alerts are active.
+fn alert_count(app: crate::state::AppState) -> Option<String> {
+    let n = app.workspace.with(|w| w.as_ref().map_or(0, |ws| ws.alerts.iter().filter(|a| a.is_active()).count()));
+    (n > 0).then(|| format!(" ({n})"))
+}
+
+/// Says so, all the time, while the app runs on simulated time.
+#[component]
+fn SimulatedClock() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = crate::state::use_app();
+    let text = move || {
+        let now = app.now.get();
+        crate::platform::clock::simulation().map(|s| {
+            let at = app.workspace.with(|w| match w {
+                Some(ws) => crate::components::explain::fmt_in_zone(&ws.calendar, now),
+                None => crate::components::labels::fmt_time(now),
+            });
+            t_string!(i18n, common.simulated_time, at = at, speed = crate::components::labels::fixed(s.speed, 0)).to_string()
+        })
+    };
+    view! {
+        {move || text().map(|t| view! { <A href="/settings/sla" attr:class="sim-clock" attr:data-testid="sim-clock">{t}</A> })}
     }
 }
 

@@ -177,6 +177,35 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
             t_string!(i18n, common.error_department_in_use, name = name.clone(), count = *members).to_string()
         }
         CommandError::BadImport { index, problem } => format!("#{index}: {problem}"),
+        CommandError::MemberIsAccountable { name, count } => {
+            t_string!(i18n, common.error_member_accountable, name = name.clone(), count = *count).to_string()
+        }
+        CommandError::TeamInUse { name, members, rules } => {
+            t_string!(i18n, common.error_team_in_use, name = name.clone(), members = *members, rules = *rules)
+                .to_string()
+        }
+        CommandError::NotAddressee { name } => {
+            t_string!(i18n, common.error_not_addressee, name = name.clone()).to_string()
+        }
+        CommandError::Responsibility(e) => match e {
+            crate::domain::responsibility::RaciError::NoCategory => {
+                t_string!(i18n, responsibility.error_no_category).to_string()
+            }
+            crate::domain::responsibility::RaciError::NoAccountable { category } => {
+                t_string!(i18n, responsibility.error_no_accountable, category = category.clone()).to_string()
+            }
+            crate::domain::responsibility::RaciError::SeveralAccountable { category, departments } => t_string!(
+                i18n,
+                responsibility.error_several_accountable,
+                category = category.clone(),
+                count = departments.len()
+            )
+            .to_string(),
+            crate::domain::responsibility::RaciError::UnknownDepartment { .. } => {
+                t_string!(i18n, common.error_not_found).to_string()
+            }
+        },
+        CommandError::Calendar(e) => format!("{} {e}", t_string!(i18n, sla.error_calendar)),
     }
 }
 
@@ -235,6 +264,7 @@ pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
         Change::MemberChanged { field, after, .. } => {
             t_string!(i18n, detail.ev_member_changed, field = field.clone(), after = after.clone()).to_string()
         }
+        other => crate::components::trail_text::more_change_text(i18n, ws, other),
     }
 }
 

@@ -13,14 +13,16 @@
 //! use baton::domain::{ts, SeqIds};
 //! let ws = sample_workspace(SampleLang::Zh, ts("2026-12-01T09:00:00Z"), &mut SeqIds::new(1));
 //! assert_eq!(ws.name, "示例 — 港湾户外");
-//! assert_eq!(ws.requests.len(), 40);
+//! assert_eq!(ws.requests.len(), 42);
 //! ```
 
 use chrono::TimeDelta;
 
+use super::responsibility::{RaciRole, RaciRow};
+use super::routing::{Conditions, RuleDraft, Strategy, TagMatch, Target};
 use super::{
-    apply, Channel, Command, CommandError, Ctx, Customer, Event, Id, IdSource, NewRequest, Timestamp, Urgency,
-    Workspace,
+    apply, BusinessCalendar, Channel, ClockTime, Command, CommandError, Ctx, Customer, Event, Id, IdSource,
+    MemberPatch, NewRequest, OpeningSpan, Timestamp, Urgency, Workspace,
 };
 
 /// The language the sample's names and texts are written in.
@@ -75,6 +77,42 @@ const SARA: usize = 4;
 const ANA: usize = 5;
 const JONAS: usize = 6;
 const BEN: usize = 7;
+
+/// Teams: (built-in department key, name, members).
+const TEAMS: [(&str, Text, &[usize]); 4] = [
+    ("sales", ("Key accounts", "大客户组"), &[MIA, TOM]),
+    ("service", ("Service desk A", "服务一组"), &[PRIYA, LEO]),
+    ("service", ("Service desk B", "服务二组"), &[SARA]),
+    ("technical", ("Field support", "现场技术组"), &[JONAS, BEN]),
+];
+
+/// Skills routing matches against request tags: (member, skills).
+const SKILLS: [(usize, &[Text]); 4] = [
+    (JONAS, &[("warranty", "保修"), ("repair", "维修")]),
+    (BEN, &[("safety", "安全"), ("order", "订单")]),
+    (PRIYA, &[("complaint", "投诉")]),
+    (LEO, &[("order", "订单"), ("delivery", "配送")]),
+];
+
+/// Requests that arrive after the routing rules are in place, so the
+/// sample shows routing decisions: (title, description, category, tag,
+/// channel, urgency).
+const ROUTED: [(Text, Text, usize, Channel, Urgency); 2] = [
+    (
+        ("Camping stove on the recall list?", "Customer read about a recall and has a trip on Saturday."),
+        ("露营炉是否在召回名单上？", "客户看到召回消息，周六要出行。"),
+        SAFETY,
+        Channel::Phone,
+        Urgency::Critical,
+    ),
+    (
+        ("Tent zip broken after two nights", "Zip on the main door split; bought three weeks ago."),
+        ("帐篷拉链用两晚就坏了", "主门拉链裂开，三周前购买。"),
+        WARRANTY,
+        Channel::Email,
+        Urgency::Medium,
+    ),
+];
 
 const CUSTOMERS: [Text; 16] = [
     ("Oliver Grant", "林先生"),
@@ -331,6 +369,7 @@ fn build(lang: SampleLang, now: Timestamp, ids: &mut dyn IdSource) -> (Workspace
         members.push(added);
     }
     let member = |k: usize| members.get(k).copied().flatten();
+    setup(lang, &mut ws, ids, start, &members, &mut refused);
 
     let mut steps = Vec::with_capacity(ROWS.len() * 6);
     for (i, row) in ROWS.iter().enumerate() {
@@ -406,7 +445,132 @@ fn build(lang: SampleLang, now: Timestamp, ids: &mut dyn IdSource) -> (Workspace
         };
         run(&mut ws, ids, step.at, actor, cmd, &mut refused);
     }
+    routing(lang, &mut ws, ids, now, &members, &mut refused);
     (ws, refused)
+}
+
+/// Business hours, teams and skills, set up before the first request.
+fn setup(
+    lang: SampleLang,
+    ws: &mut Workspace,
+    ids: &mut dyn IdSource,
+    start: Timestamp,
+    members: &[Option<Id>],
+    refused: &mut Vec<CommandError>,
+) {
+    let at = |m: i64| start + TimeDelta::minutes(20 + m);
+    let hm = |h, m| ClockTime::hm(h, m).unwrap_or(ClockTime::END_OF_DAY);
+    // A London shop opens 09:00–18:00; the Chinese one closes for lunch.
+    let cal = match lang {
+        SampleLang::En => BusinessCalendar::standard("Europe/London"),
+        SampleLang::Zh => BusinessCalendar {
+            hours: vec![OpeningSpan::new(hm(9, 0), hm(12, 0)), OpeningSpan::new(hm(13, 30), hm(18, 0))],
+            ..BusinessCalendar::standard("Asia/Shanghai")
+        },
+    };
+    run(ws, ids, at(0), None, Command::SetCalendar(cal), refused);
+    for (k, (key, name, team_members)) in TEAMS.iter().enumerate() {
+        let Some(department) = ws.departments.iter().find(|d| d.builtin.as_deref() == Some(*key)).map(|d| d.id) else {
+            continue;
+        };
+        let cmd = Command::AddTeam { name: lang.pick(*name).to_string(), department };
+        let team = run(ws, ids, at(1 + 2 * k as i64), None, cmd, refused).and_then(|events| {
+            events.iter().find_map(|e| match e.change {
+                super::Change::TeamAdded { team, .. } => Some(team),
+                _ => None,
+            })
+        });
+        for m in team_members.iter().filter_map(|m| members.get(*m).copied().flatten()) {
+            let patch = MemberPatch { team: Some(team), ..MemberPatch::default() };
+            run(ws, ids, at(2 + 2 * k as i64), None, Command::UpdateMember { member: m, patch }, refused);
+        }
+    }
+    for (m, skills) in SKILLS {
+        let Some(member) = members.get(m).copied().flatten() else { continue };
+        let skills = skills.iter().map(|s| lang.pick(*s).to_string()).collect();
+        let patch = MemberPatch { skills: Some(skills), capacity: Some(Some(12)), ..MemberPatch::default() };
+        run(ws, ids, at(15), None, Command::UpdateMember { member, patch }, refused);
+    }
+}
+
+/// Routing rules, the responsibility matrix and two requests routed by
+/// them, in the last two hours before `now`.
+fn routing(
+    lang: SampleLang,
+    ws: &mut Workspace,
+    ids: &mut dyn IdSource,
+    now: Timestamp,
+    members: &[Option<Id>],
+    refused: &mut Vec<CommandError>,
+) {
+    let at = |m: i64| now - TimeDelta::minutes(120 - m);
+    let team = |name: Text| ws.teams.iter().find(|t| t.name == lang.pick(name)).map(|t| t.id);
+    let (Some(key_accounts), Some(desk_a), Some(desk_b), Some(field)) =
+        (team(TEAMS[0].1), team(TEAMS[1].1), team(TEAMS[2].1), team(TEAMS[3].1))
+    else {
+        return;
+    };
+    let category = |k: usize| CATEGORIES.get(k).map_or("", |(name, _, _)| lang.pick(*name)).to_string();
+    let tag = |k: usize| CATEGORIES.get(k).map_or("", |(_, tag, _)| lang.pick(*tag)).to_string();
+    let rules = [
+        (
+            ("Urgent complaints and safety to service desk A", "紧急投诉与安全问题交服务一组"),
+            Conditions {
+                categories: vec![category(COMPLAINT), category(SAFETY)],
+                min_urgency: Some(Urgency::High),
+                ..Conditions::default()
+            },
+            Target::Team { team: desk_a, strategy: Strategy::LeastLoaded },
+        ),
+        (
+            ("Warranty and repairs to field support", "保修与维修交现场技术组"),
+            Conditions { tags: vec![tag(WARRANTY), tag(REPAIR)], tags_match: TagMatch::Any, ..Conditions::default() },
+            Target::Team { team: field, strategy: Strategy::BestSkill },
+        ),
+        (
+            ("Quotes and partnerships to key accounts", "报价与合作交大客户组"),
+            Conditions { categories: vec![category(QUOTE), category(PARTNERSHIP)], ..Conditions::default() },
+            Target::Team { team: key_accounts, strategy: Strategy::RoundRobin },
+        ),
+    ];
+    for (k, (name, when, target)) in rules.into_iter().enumerate() {
+        let draft = RuleDraft { name: lang.pick(name).to_string(), enabled: true, when, target };
+        run(ws, ids, at(k as i64), None, Command::AddRoutingRule(draft), refused);
+    }
+    let fallback = Some(Target::Team { team: desk_b, strategy: Strategy::LeastLoaded });
+    run(ws, ids, at(4), None, Command::SetRoutingFallback { fallback }, refused);
+    let dept = |key: &str| ws.departments.iter().find(|d| d.builtin.as_deref() == Some(key)).map(|d| d.id);
+    let (Some(sales), Some(service), Some(marketing), Some(technical)) =
+        (dept("sales"), dept("service"), dept("marketing"), dept("technical"))
+    else {
+        return;
+    };
+    use RaciRole::*;
+    let rows = [
+        (COMPLAINT, vec![(service, Accountable), (technical, Consulted), (sales, Informed)]),
+        (WARRANTY, vec![(service, Accountable), (technical, Responsible), (sales, Informed)]),
+        (PROMOTION, vec![(marketing, Accountable), (sales, Responsible), (service, Informed)]),
+    ];
+    for (k, (cat, roles)) in rows.into_iter().enumerate() {
+        let row = RaciRow::new(&category(cat), roles);
+        run(ws, ids, at(5 + k as i64), None, Command::SetResponsibility(row), refused);
+    }
+    let intake = members.get(PRIYA).copied().flatten();
+    for (k, (en, zh, cat, channel, urgency)) in ROUTED.into_iter().enumerate() {
+        let text = lang.pick_row(&Row { en, zh, category: cat, channel, urgency, intake: PRIYA, handoff: None, flow: Flow::New });
+        let new = NewRequest {
+            title: text.0.to_string(),
+            description: text.1.to_string(),
+            customer: Customer { name: lang.pick(CUSTOMERS[(k * 7 + 3) % CUSTOMERS.len()]).to_string(), contact: contact(lang, 90 + k) },
+            channel,
+            category: category(cat),
+            urgency,
+            tags: vec![tag(cat)],
+            preferences: String::new(),
+            owner: None,
+        };
+        run(ws, ids, at(30 + 45 * k as i64), intake, Command::CreateRequest(new), refused);
+    }
 }
 
 /// An invented contact in the style of the language's market.
@@ -520,7 +684,7 @@ mod tests {
         for (lang, name, member, title) in cases {
             let ws = built(lang);
             assert_eq!(ws.name, name);
-            assert_eq!((ws.departments.len(), ws.members.len(), ws.requests.len()), (4, 8, 40), "{lang:?}");
+            assert_eq!((ws.departments.len(), ws.members.len(), ws.requests.len()), (4, 8, 42), "{lang:?}");
             let builtins: Vec<Option<&str>> = ws.departments.iter().map(|d| d.builtin.as_deref()).collect();
             assert_eq!(builtins, vec![Some("sales"), Some("service"), Some("marketing"), Some("technical")]);
             assert_eq!(ws.members.first().map(|m| m.name.as_str()), Some(member), "{lang:?}");
@@ -571,7 +735,7 @@ mod tests {
     /// The final status of each row, worked out from its flow by hand:
     /// 24 closed (rows 0–13, 15–19, 21, 24, 25, 27, 28), 5 resolved (20, 22, 26,
     /// 30, 32), 3 reopened (14, 23, 29), 3 waiting (31, 33, 35), 2 in progress
-    /// (34, 36) and 3 new (37–39).
+    /// (34, 36) and 3 new (37–39); plus the 2 routed at the end (new).
     #[test]
     fn status_counts() {
         let ws = built(SampleLang::En);
@@ -580,7 +744,7 @@ mod tests {
         use Status::*;
         assert_eq!(
             got,
-            vec![(New, 3), (InProgress, 2), (WaitingForCustomer, 3), (Resolved, 5), (Closed, 24), (Reopened, 3)]
+            vec![(New, 5), (InProgress, 2), (WaitingForCustomer, 3), (Resolved, 5), (Closed, 24), (Reopened, 3)]
         );
     }
 
@@ -641,7 +805,7 @@ mod tests {
             let distinct: BTreeSet<Id> = all.iter().copied().collect();
             assert_eq!(distinct.len(), all.len(), "{lang:?}");
             let numbers: BTreeSet<u32> = ws.requests.values().map(|r| r.number).collect();
-            assert_eq!(numbers, (1..=40).collect(), "{lang:?}");
+            assert_eq!(numbers, (1..=42).collect(), "{lang:?}");
         }
     }
 
@@ -683,6 +847,7 @@ mod tests {
                             assert_eq!(*from, handler, "{lang:?}: #{}", r.number);
                             handler = Some(*to);
                         }
+                        Change::Routed { member: Some(m), .. } => handler = Some(*m),
                         Change::FirstResponseRecorded { at } => first_response = Some(*at),
                         Change::CommentAdded { .. } => comments += 1,
                         _ => {}
@@ -702,9 +867,9 @@ mod tests {
         let ws = built(SampleLang::Zh);
         let d = dashboard(ws.requests.values());
         let f = &d.overall;
-        assert_eq!(f.total, 40);
-        // Answered: every request except the 3 new ones → 37 of 40.
-        assert_eq!((f.first_response.n, f.first_response.of), (37, 40));
+        assert_eq!(f.total, 42);
+        // Answered: every request except the 3 new ones and the 2 routed at the end → 37 of 42.
+        assert_eq!((f.first_response.n, f.first_response.of), (37, 42));
         // Resolved or closed: 24 + 5 = 29, all with both times.
         assert_eq!((f.resolution.n, f.resolution.of), (29, 29));
         assert!(f.first_response.median_secs.is_some() && f.resolution.p90_secs.is_some());
@@ -713,10 +878,41 @@ mod tests {
         // Ratings: all closed except rows 2, 13, 18, 28 (unrated) → 20, plus the 2 reopened after a
         // rated close (rows 14, 29) → 22.
         assert_eq!(f.csat.n, 22);
-        // Reopens: rows 3, 19, 14, 23, 29 once each → (40 + 5) / 40 = 1.125.
-        assert_eq!(f.handling_count.mean, Some(1.125));
+        // Reopens: rows 3, 19, 14, 23, 29 once each → (42 + 5) / 42.
+        assert_eq!(f.handling_count.mean, Some(47.0 / 42.0));
+        // The two routed requests went to someone: accuracy 2 of 2 so far.
+        assert_eq!(f.routing_accuracy, crate::domain::metrics::RateStat { numerator: 2, denominator: 2 });
         assert!(d.by_channel.iter().all(|(_, f)| f.total > 0));
         assert_eq!(d.flagged.iter().map(|(_, n)| n).sum::<usize>(), 0);
+    }
+
+    /// Teams, rules and the matrix are in place, and the last two requests
+    /// were routed by rules 1 and 2 with their reasons kept.
+    #[test]
+    fn routing_and_responsibility() {
+        for lang in SampleLang::ALL {
+            let ws = built(lang);
+            assert_eq!((ws.teams.len(), ws.routing.rules.len(), ws.responsibility.len()), (4, 3, 3), "{lang:?}");
+            assert!(ws.routing.fallback.is_some());
+            assert!(ws.members.iter().filter(|m| m.team.is_some()).count() == 7, "{lang:?}: all but marketing in a team");
+            let routed: Vec<(u32, Option<u32>, Option<&str>)> = ws
+                .requests
+                .values()
+                .filter_map(|r| r.routing.as_ref().map(|d| (r.number, d.rule.as_ref().map(|h| h.position), r.handler.and_then(|h| ws.member(h)).map(|m| m.name.as_str()))))
+                .collect();
+            let (safety_to, warranty_to) = match lang {
+                SampleLang::En => ("Priya Nair", "Jonas Berg"),
+                SampleLang::Zh => ("陈静", "赵敏"),
+            };
+            // Desk A (Priya, Leo): Priya has fewer open requests; field support by skill: Jonas (warranty).
+            assert_eq!(routed, vec![(41, Some(1), Some(safety_to)), (42, Some(2), Some(warranty_to))], "{lang:?}");
+            let zone = match lang {
+                SampleLang::En => "Europe/London",
+                SampleLang::Zh => "Asia/Shanghai",
+            };
+            assert_eq!(ws.calendar.zone, zone);
+            assert!(ws.requests.values().all(|r| r.sla.is_some()), "{lang:?}: every request has clocks");
+        }
     }
 
     #[test]

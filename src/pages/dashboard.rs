@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use crate::components::labels::{self, tr};
 use crate::components::labels::{channel_label, fmt_duration, urgency_label, I18n};
 use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateStat};
+use crate::domain::responsibility::{multi_team, orphan_rate};
+use crate::domain::sla::{breach_rates, daily_timeout_rates};
 use crate::domain::DataFlag;
+use crate::pages::alerts::alert_lines;
+use leptos_router::components::A;
 use crate::i18n::i18n::*;
 use crate::platform::clock;
 use crate::state::use_app;
@@ -134,6 +138,90 @@ fn Breakdown(title: String, rows: Vec<(String, Figures)>, testid: &'static str) 
     }
 }
 
+/// A rate figure: value, n of N and what it means.
+#[component]
+fn RateCard(title: String, help: String, stat: RateStat, testid: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="figure" data-testid=testid>
+            <h3>{title}</h3>
+            <p class="value"><strong data-testid=format!("{testid}-value")>{rate(i18n, &stat)}</strong></p>
+            <p class="n" data-testid=format!("{testid}-n")>{n_of(i18n, stat.numerator, stat.denominator)}</p>
+            <p class="help">{help}</p>
+        </div>
+    }
+}
+
+/// Routing, responsibility and SLA figures, and the daily timeout rate of
+/// the last seven complete days. They follow the app's clock.
+#[component]
+fn WorkFigures(routing: RateStat) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let figures = move || {
+        let now = app.now.get();
+        app.workspace.with(|w| {
+            let ws = w.as_ref()?;
+            let orphans = orphan_rate(ws, now);
+            let (_, multi) = multi_team(ws);
+            let (fr, res) = breach_rates(ws.requests.values(), now);
+            let today = ws.calendar.local_date(now)?;
+            let first = today.checked_sub_days(chrono::Days::new(7))?;
+            let days = daily_timeout_rates(&ws.calendar, ws.requests.values(), first, today.pred_opt()?, now);
+            Some((orphans, multi, fr, res, days.into_iter().collect::<Vec<_>>()))
+        })
+    };
+    view! {
+        {move || figures().map(|(orphans, multi, fr, res, days)| view! {
+            <h2>{tr(i18n, |i| t_string!(i, dashboard.work_title))}</h2>
+            <div class="figures">
+                <RateCard title=t_string!(i18n, dashboard.routing_accuracy).to_string() help=t_string!(i18n, dashboard.routing_accuracy_help).to_string() stat=routing testid="fig-routing"/>
+                <RateCard title=t_string!(i18n, dashboard.orphan_rate).to_string() help=t_string!(i18n, dashboard.orphan_rate_help).to_string() stat=orphans testid="fig-orphans"/>
+                <RateCard title=t_string!(i18n, dashboard.multi_team).to_string() help=t_string!(i18n, dashboard.multi_team_help).to_string() stat=multi testid="fig-multi"/>
+                <RateCard title=t_string!(i18n, dashboard.breach_fr).to_string() help=t_string!(i18n, dashboard.breach_help).to_string() stat=fr testid="fig-breach-fr"/>
+                <RateCard title=t_string!(i18n, dashboard.breach_res).to_string() help=t_string!(i18n, dashboard.breach_help).to_string() stat=res testid="fig-breach-res"/>
+            </div>
+            <section class="breakdown">
+                <h2>{tr(i18n, |i| t_string!(i, dashboard.daily_timeout))}</h2>
+                <div class="table-wrap">
+                    <table class="plain-table" data-testid="daily-timeout">
+                        <thead><tr>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.day))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, dashboard.daily_timeout))}</th>
+                        </tr></thead>
+                        <tbody>
+                            {days.into_iter().map(|(d, r)| view! {
+                                <tr><th scope="row">{d.to_string()}</th><td>{format!("{} · {}", rate(i18n, &r), n_of(i18n, r.numerator, r.denominator))}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        })}
+    }
+}
+
+/// Shown on the dashboard while an early warning is active.
+#[component]
+fn AlertBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let active = move || app.workspace.with(|w| w.as_ref().map(|ws| alert_lines(i18n, ws, true)).unwrap_or_default());
+    view! {
+        <Show when=move || !active().is_empty()>
+            <div class="banner banner-error" role="alert" data-testid="alert-banner">
+                <p><strong>{move || t_string!(i18n, dashboard.alerts_active, count = active().len()).to_string()}</strong></p>
+                <ul>
+                    {move || active().into_iter().take(5).map(|l| view! {
+                        <li>{l.text}{l.request.map(|(n, t)| format!(" — #{n} {t}"))}</li>
+                    }).collect_view()}
+                </ul>
+                <A href="/alerts">{tr(i18n, |i| t_string!(i, dashboard.see_alerts))}</A>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -150,6 +238,7 @@ pub fn DashboardPage() -> impl IntoView {
         <section class="page" aria-labelledby="dash-h" data-testid="dashboard"
             data-compute-ms=move || labels::fixed(compute_ms.get(), 2)>
             <h1 id="dash-h">{tr(i18n, |i| t_string!(i, dashboard.title))}</h1>
+            <AlertBanner/>
             {move || data.get().map(|d| {
                 let flagged: usize = d.flagged.iter().map(|(_, n)| *n).sum();
                 let rbfr = d.flagged.iter().find(|(f, _)| *f == DataFlag::ResolvedBeforeFirstResponse).map(|(_, n)| *n).unwrap_or(0);
@@ -160,6 +249,7 @@ pub fn DashboardPage() -> impl IntoView {
                     {(flagged > 0).then(|| view! {
                         <p class="note" data-testid="flag-note">{t_string!(i18n, dashboard.flag_note, count = flagged, rbfr = rbfr).to_string()}</p>
                     })}
+                    <WorkFigures routing=d.overall.routing_accuracy/>
                     <Breakdown title=t_string!(i18n, dashboard.by_channel).to_string() rows=by_channel testid="by-channel"/>
                     <Breakdown title=t_string!(i18n, dashboard.by_urgency).to_string() rows=by_urgency testid="by-urgency"/>
                 }

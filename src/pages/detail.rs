@@ -9,6 +9,7 @@ use crate::components::labels::{
 };
 use crate::domain::{Command, Id, Request, Status};
 use crate::i18n::i18n::*;
+use crate::pages::detail_work::{MergeInfo, OwnershipPanel, ResponsibilityInfo, RoutingInfo, SlaInfo};
 use crate::state::use_app;
 
 #[component]
@@ -68,7 +69,7 @@ fn RequestView(id: Id) -> impl IntoView {
                     <dt>{tr(i18n, |i| t_string!(i, detail.urgency))}</dt>
                     <dd>{move || req.with(|r| r.as_ref().map(|r| urgency_label(i18n, r.urgency)))}</dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.category))}</dt>
-                    <dd>{field(|r| r.category.clone())}</dd>
+                    <dd>{field(|r| r.category.clone())}<ResponsibilityInfo id=id/></dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.tags))}</dt>
                     <dd>{field(|r| r.tags.join(", "))}</dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.preferences))}</dt>
@@ -100,8 +101,11 @@ fn RequestView(id: Id) -> impl IntoView {
                     {move || req.with(|r| r.as_ref().filter(|r| !r.flags.is_empty()).map(|_| view! {
                         <p class="flag" data-testid="data-flag">{tr(i18n, |i| t_string!(i, detail.flagged))}</p>
                     }))}
+                    <MergeInfo id=id/>
                 </div>
             </div>
+            <SlaInfo id=id/>
+            <RoutingInfo id=id/>
             <Actions id=id status=Signal::derive(status)/>
             <Timeline id=id/>
         </section>
@@ -247,6 +251,7 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                     <button type="submit" data-testid="reopen">{tr(i18n, |i| t_string!(i, detail.reopen_button))}</button>
                 </form>
             </Show>
+            <OwnershipPanel id=id/>
             <form class="action" on:submit=move |ev| {
                 ev.prevent_default();
                 run(Command::AddComment { request: id, text: comment.get_untracked() }, Some(comment));
@@ -262,7 +267,8 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
     }
 }
 
-/// The request's events, newest first.
+/// The request's events, newest first, with those of the requests merged
+/// into it (marked with their number): both trails are kept.
 #[component]
 fn Timeline(id: Id) -> impl IntoView {
     let i18n = use_i18n();
@@ -270,11 +276,21 @@ fn Timeline(id: Id) -> impl IntoView {
     let items = move || {
         app.workspace.with(|w| {
             let Some(ws) = w else { return Vec::new() };
+            let merged: Vec<(Id, u32)> =
+                ws.requests.values().filter(|r| r.merged_into == Some(id)).map(|r| (r.id, r.number)).collect();
             let mut out: Vec<(Id, String, String, String)> = ws
-                .trail_of(id)
-                .map(|e| {
+                .events
+                .iter()
+                .filter_map(|e| {
+                    let r = e.request?;
+                    let from = if r == id { None } else { Some(merged.iter().find(|(m, _)| *m == r)?.1) };
                     let who = member_name(ws, e.actor).unwrap_or_else(|| t_string!(i18n, detail.someone).to_string());
-                    (e.id, fmt_time(e.at), who, change_text(i18n, ws, &e.change))
+                    let text = change_text(i18n, ws, &e.change);
+                    let text = match from {
+                        Some(n) => format!("#{n}: {text}"),
+                        None => text,
+                    };
+                    Some((e.id, fmt_time(e.at), who, text))
                 })
                 .collect();
             out.reverse();

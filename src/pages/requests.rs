@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::explain::{light_label, LightBadge};
 use crate::components::labels::tr;
 use crate::components::labels::{channel_label, status_label, urgency_label, CHANNELS, STATUSES, URGENCIES};
+use crate::domain::sla::{current_light, Light};
 use crate::domain::{Channel, Id, Request, Status, Urgency};
 use crate::i18n::i18n::*;
 use crate::state::use_app;
@@ -53,6 +55,7 @@ struct Row {
     owner: String,
     handler: String,
     flagged: bool,
+    light: Option<Light>,
 }
 
 fn matches(r: &Request, needle: &str) -> bool {
@@ -75,6 +78,7 @@ pub fn RequestsPage() -> impl IntoView {
     let urgency = RwSignal::new(String::new());
     let channel = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
+    let light = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::Newest);
     let page = RwSignal::new(0usize);
 
@@ -85,6 +89,7 @@ pub fn RequestsPage() -> impl IntoView {
         urgency.track();
         channel.track();
         owner.track();
+        light.track();
         sort.track();
         page.set(0);
     });
@@ -97,6 +102,9 @@ pub fn RequestsPage() -> impl IntoView {
         let channel_f = Channel::from_key(&channel.get());
         let owner_f = owner.get();
         let owner_id = Id::parse_str(&owner_f).ok();
+        let light_f = light.get();
+        // Only a light filter follows the clock.
+        let now = if light_f.is_empty() { app.now.get_untracked() } else { app.now.get() };
         let sort = sort.get();
         app.workspace.with(|w| {
             let Some(ws) = w else { return Vec::new() };
@@ -110,6 +118,11 @@ pub fn RequestsPage() -> impl IntoView {
                     "" => true,
                     "none" => r.owner.is_none(),
                     _ => r.owner == owner_id,
+                })
+                .filter(|r| match light_f.as_str() {
+                    "" => true,
+                    "risk" => matches!(current_light(r, now), Some((_, Light::Yellow | Light::Red))),
+                    key => current_light(r, now).is_some_and(|(_, l)| l.key() == key),
                 })
                 .filter(|r| matches(r, &needle))
                 .collect();
@@ -126,6 +139,7 @@ pub fn RequestsPage() -> impl IntoView {
     let pages = move || total().div_ceil(PAGE).max(1);
     let rows = Memo::new(move |_| {
         let start = page.get() * PAGE;
+        let now = app.now.get();
         matching.with(|ids| {
             app.workspace.with(|w| {
                 let Some(ws) = w else { return Vec::new() };
@@ -144,6 +158,7 @@ pub fn RequestsPage() -> impl IntoView {
                         owner: crate::components::labels::member_name(ws, r.owner).unwrap_or_default(),
                         handler: crate::components::labels::member_name(ws, r.handler).unwrap_or_default(),
                         flagged: r.durations_excluded(),
+                        light: current_light(r, now).map(|(_, l)| l),
                     })
                     .collect::<Vec<_>>()
             })
@@ -210,6 +225,16 @@ pub fn RequestsPage() -> impl IntoView {
                         </select>
                     </label>
                     <label>
+                        <span>{tr(i18n, |i| t_string!(i, requests.filter_sla))}</span>
+                        <select on:change=move |ev| light.set(event_target_value(&ev)) data-testid="filter-sla">
+                            <option value="">{tr(i18n, |i| t_string!(i, requests.all))}</option>
+                            <option value="risk">{tr(i18n, |i| t_string!(i, requests.sla_at_risk))}</option>
+                            {[Light::Red, Light::Yellow, Light::Green, Light::Paused].into_iter().map(|l| view! {
+                                <option value=l.key()>{light_label(i18n, l)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
                         <span>{tr(i18n, |i| t_string!(i, requests.sort))}</span>
                         <select on:change=move |ev| sort.set(Sort::from_key(&event_target_value(&ev))) data-testid="sort">
                             {[Sort::Newest, Sort::Oldest, Sort::Urgency, Sort::Updated].into_iter().map(|s| {
@@ -235,12 +260,13 @@ pub fn RequestsPage() -> impl IntoView {
                                 <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_channel))}</th>
                                 <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_urgency))}</th>
                                 <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_status))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_sla))}</th>
                                 <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_owner))}</th>
                                 <th scope="col">{tr(i18n, |i| t_string!(i, requests.col_handler))}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|r| (r.id, r.status, r.urgency, r.title.clone(), r.owner.clone(), r.handler.clone()) children=move |r| {
+                            <For each=move || rows.get() key=|r| (r.id, r.status, r.urgency, r.title.clone(), r.owner.clone(), r.handler.clone(), r.light) children=move |r| {
                                 let href = format!("/requests/{}", r.number);
                                 view! {
                                     <tr>
@@ -253,6 +279,7 @@ pub fn RequestsPage() -> impl IntoView {
                                         <td>{channel_label(i18n, r.channel)}</td>
                                         <td><span class=format!("urgency urgency-{}", r.urgency.key())>{urgency_label(i18n, r.urgency)}</span></td>
                                         <td><span class=format!("status status-{}", r.status.key())>{status_label(i18n, r.status)}</span></td>
+                                        <td data-testid="row-light">{r.light.map(|l| view! { <LightBadge light=l/> })}</td>
                                         <td>{r.owner.clone()}</td>
                                         <td>{r.handler.clone()}</td>
                                     </tr>

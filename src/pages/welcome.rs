@@ -13,7 +13,13 @@ use crate::state::{use_app, AppState};
 
 /// Creates and opens a new empty workspace with the default departments.
 pub fn create_workspace(app: AppState, name: String) {
-    let ws = AppState::with_ids(|ids| Workspace::with_default_departments(ids, name.trim(), clock::now()));
+    let mut ws = AppState::with_ids(|ids| Workspace::with_default_departments(ids, name.trim(), clock::now()));
+    // Business hours start in the browser's time zone (changeable in Settings).
+    let mut cal = ws.calendar.clone();
+    cal.zone = clock::browser_time_zone();
+    if cal.validate().is_ok() {
+        ws.calendar = cal;
+    }
     spawn_local(async move { app.adopt_new(ws).await });
 }
 

@@ -29,13 +29,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::responsibility::{RaciRow, Thresholds};
-use crate::domain::routing::{Routing, Target};
+use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
+use crate::domain::routing::{Routing, Strategy, Target};
 use crate::domain::sla::SlaPolicy;
-use crate::domain::warnings::{Alert, WarningRule};
+use crate::domain::warnings::{Alert, Comparison, WarningMetric, WarningRule};
 use crate::domain::{
-    BusinessCalendar, Channel, DataFlag, Department, Event, Id, Member, Request, Status, Team, Timestamp, Urgency,
-    Workspace, MAX_TITLE_CHARS,
+    BusinessCalendar, CalendarError, Channel, DataFlag, Department, Event, Id, Member, Request, Status, Team,
+    Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
 };
 
 /// The value of the `format` field of every snapshot.
@@ -680,38 +680,117 @@ fn keys(keys: impl IntoIterator<Item = &'static str>) -> String {
 }
 
 /// What a field of the format holds, by its name (and its parent's name for
-/// list items), in words a person editing the file understands.
+/// list items, map entries and the few names that mean different things in
+/// different places), in words a person editing the file understands.
 fn field_expectation(steps: &[PathStep]) -> Option<String> {
     let mut names = steps.iter().rev().filter_map(|s| match s {
         PathStep::Key(k) => Some(k.as_str()),
         PathStep::Index(_) => None,
     });
     let last = names.next()?;
+    let parent = names.next().unwrap_or("");
     let in_list = matches!(steps.last(), Some(PathStep::Index(_)));
     let uuid = "a UUID such as \"0192f0c4-5d1e-7abc-8def-0123456789ab\"";
     let time = "a date and time in RFC 3339 such as \"2026-12-01T09:00:00Z\"";
-    let text = match (last, in_list) {
-        ("flags", true) => keys([DataFlag::ResolvedBeforeFirstResponse.key(), DataFlag::EndsBeforeCreated.key()]),
-        ("previous_handlers", true) => uuid.to_string(),
-        ("tags", true) => "text".to_string(),
-        (_, true) => return None,
-        ("urgency", _) => keys(Urgency::ALL.map(Urgency::key)),
-        ("channel", _) => keys(Channel::ALL.map(Channel::key)),
-        ("status", _) => keys(Status::ALL.map(Status::key)),
-        ("id" | "owner" | "handler" | "department" | "author" | "actor" | "request", _) => uuid.to_string(),
-        ("created_at" | "exported_at" | "at" | "first_response_at" | "resolved_at" | "closed_at" | "updated_at", _) => {
-            time.to_string()
+    let or_null = |what: &str| format!("{what}, or null");
+    let secs = "a whole number of business seconds";
+    let text = match (parent, last, in_list) {
+        // The two maps of the format: ids as keys.
+        ("roles", key, false) if key.parse::<Id>().is_ok() => keys(RaciRole::ALL.map(RaciRole::key)),
+        ("roles", _, false) => format!("department ids as keys ({uuid})"),
+        ("cursors", key, false) if key.parse::<Id>().is_ok() => uuid.to_string(),
+        ("cursors", _, false) => format!("team ids as keys ({uuid})"),
+        // Names that mean something else inside an event's change: serde's words.
+        ("change", "rule" | "from" | "to" | "before" | "after", _) => return None,
+        ("change", "fallback", _) => "true or false".to_string(),
+        ("routing", "rule", _) => or_null("an object (the rule that decided)"),
+        ("members", "team", _) | ("routing", "team" | "member", _) | ("ownership_offer", "by", _) => or_null(uuid),
+        ("routing", "strategy", _) => or_null(&keys(Strategy::ALL.map(Strategy::key))),
+        ("pauses", "from", _) => time.to_string(),
+        ("pauses", "to", _) => or_null(time),
+        ("values", "day", _) => or_null("a date such as \"2026-10-01\""),
+        ("requests", "routing", _) => "an object (the routing decision)".to_string(),
+        ("sla", "first_response" | "resolution", _) => "an object with target_secs, warn_at and due_at".to_string(),
+        ("requests", "sla", _) => or_null("an object with first_response and resolution"),
+        (_, "flags", true) => keys([DataFlag::ResolvedBeforeFirstResponse.key(), DataFlag::EndsBeforeCreated.key()]),
+        (_, "previous_handlers", true) => uuid.to_string(),
+        (_, "tags" | "skills" | "categories", true) => "text".to_string(),
+        (_, "channels", true) => keys(Channel::ALL.map(Channel::key)),
+        (_, "working_days", true) => keys(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+        (_, "holidays", true) => "a date such as \"2026-10-01\"".to_string(),
+        (_, "hours", true) => "an object with start and end".to_string(),
+        (_, _, true) => return None,
+        (_, "urgency", _) => keys(Urgency::ALL.map(Urgency::key)),
+        (_, "min_urgency", _) => or_null(&keys(Urgency::ALL.map(Urgency::key))),
+        (_, "channel", _) => keys(Channel::ALL.map(Channel::key)),
+        (_, "status", _) => keys(Status::ALL.map(Status::key)),
+        (_, "strategy", _) => keys(Strategy::ALL.map(Strategy::key)),
+        (_, "kind", _) => keys(["team", "member"]),
+        (_, "tags_match", _) => keys(["any", "all"]),
+        (_, "metric", _) => keys(WarningMetric::ALL.map(WarningMetric::key)),
+        (_, "comparison", _) => keys(Comparison::ALL.map(Comparison::key)),
+        (
+            _,
+            "id" | "owner" | "handler" | "department" | "author" | "actor" | "request" | "team" | "member" | "rule"
+            | "to" | "by" | "merged_into" | "alert" | "into",
+            _,
+        ) => uuid.to_string(),
+        (
+            _,
+            "created_at" | "exported_at" | "at" | "first_response_at" | "resolved_at" | "closed_at" | "updated_at"
+            | "raised_at",
+            _,
+        ) => time.to_string(),
+        (_, "cleared_at" | "warn_at" | "due_at", _) => or_null(time),
+        (_, "zone", _) => "an IANA time zone name such as \"Asia/Shanghai\"".to_string(),
+        (_, "start" | "end", _) => "a time like \"09:00\"".to_string(),
+        (
+            _,
+            "number" | "next_number" | "reopen_count" | "return_count" | "load" | "position" | "numerator"
+            | "denominator" | "recomputed",
+            _,
+        ) => "a whole number".to_string(),
+        (_, "skill_matches", _) => or_null("a whole number"),
+        (_, "satisfaction", _) => "a whole number from 1 to 5, or null".to_string(),
+        (_, "capacity", _) => "a whole number from 1 to 10000, or null for no limit".to_string(),
+        (_, "first_response_secs" | "resolution_secs" | "target_secs" | "orphan_after_secs", _) => secs.to_string(),
+        (_, "days" | "duplicate_window_days", _) => "a whole number of days".to_string(),
+        (_, "warn_percent", _) => "a whole number from 1 to 99 (percent)".to_string(),
+        (_, "threshold_percent", _) => "a whole number from 0 to 100 (percent)".to_string(),
+        (_, "active" | "on_duty" | "enabled" | "via_fallback" | "rerouted", _) => "true or false".to_string(),
+        (
+            _,
+            "title"
+            | "name"
+            | "description"
+            | "category"
+            | "preferences"
+            | "resolution"
+            | "text"
+            | "source"
+            | "reason"
+            | "preferences_contain",
+            _,
+        ) => "text".to_string(),
+        (
+            _,
+            "departments" | "members" | "requests" | "events" | "comments" | "tags" | "previous_handlers" | "teams"
+            | "skills" | "rules" | "categories" | "channels" | "responsibility" | "working_days" | "hours" | "holidays"
+            | "warnings" | "alerts" | "values" | "pauses" | "skipped",
+            _,
+        ) => "an array".to_string(),
+        (_, "fallback", _) => or_null("an object with kind \"team\" or \"member\""),
+        (_, "target", _) => "an object with kind \"team\" or \"member\"".to_string(),
+        (_, "roles", _) => "an object from department ids to roles".to_string(),
+        (_, "cursors", _) => "an object from team ids to member ids".to_string(),
+        (_, "low" | "medium" | "high" | "critical", _) => {
+            "an object with first_response_secs and resolution_secs".to_string()
         }
-        ("number" | "next_number" | "reopen_count" | "return_count", _) => "a whole number".to_string(),
-        ("satisfaction", _) => "a whole number from 1 to 5, or null".to_string(),
-        ("active", _) => "true or false".to_string(),
-        ("title" | "name" | "description" | "category" | "preferences" | "resolution" | "text" | "source", _) => {
-            "text".to_string()
-        }
-        ("departments" | "members" | "requests" | "events" | "comments" | "tags" | "previous_handlers", _) => {
-            "an array".to_string()
-        }
-        ("workspace" | "customer", _) => "an object".to_string(),
+        (
+            _,
+            "workspace" | "customer" | "routing" | "when" | "calendar" | "sla" | "thresholds" | "ownership_offer",
+            _,
+        ) => "an object".to_string(),
         _ => return None,
     };
     Some(text)
@@ -887,7 +966,12 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
     let request_ids: HashSet<Id> = s.requests.iter().map(|r| r.id).collect();
     for (i, r) in s.requests.iter().enumerate() {
         if let Some(into) = r.merged_into.filter(|m| !request_ids.contains(m) || *m == r.id) {
-            return Err(dangling(format!("requests[{i}].merged_into"), "other request", into));
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::DanglingReference,
+                format!("requests[{i}].merged_into"),
+                "the id of another request of this workspace",
+                quoted(into),
+            ));
         }
     }
     let mut alerts = Seen::new("alert");
@@ -913,7 +997,13 @@ fn invalid_at(path: String, expected: impl Into<String>, found: impl Into<String
 
 /// Teams, routing, the responsibility matrix, the calendar, SLA policy,
 /// thresholds and warning rules: every reference resolves and every value
-/// is one the commands would accept.
+/// is one the commands would accept. Whether a calendar, policy, thresholds
+/// or warning rule is acceptable is the domain's own `validate`; the code
+/// here only names the field at fault, falling back to the whole record.
+/// Not checked: round-robin cursors (a stale one only makes the next round
+/// start from the first member), the ids inside a request's routing
+/// decision (history, like the ids in a change) and alerts' rules (a removed
+/// rule's alerts stay in the history).
 fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<Id>) -> Result<(), SnapshotError> {
     let mut teams = Seen::new("team");
     for (i, t) in ws.teams.iter().enumerate() {
@@ -923,6 +1013,13 @@ fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<
         }
     }
     for (i, m) in ws.members.iter().enumerate() {
+        if let Some(c) = m.capacity.filter(|c| !(1..=MAX_CAPACITY).contains(c)) {
+            return Err(invalid_at(
+                format!("workspace.members[{i}].capacity"),
+                format!("a whole number from 1 to {MAX_CAPACITY}, or null for no limit"),
+                c.to_string(),
+            ));
+        }
         let Some(team) = m.team else { continue };
         match ws.teams.iter().find(|t| t.id == team) {
             None => return Err(dangling(format!("workspace.members[{i}].team"), "team", team)),
@@ -930,7 +1027,7 @@ fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<
                 return Err(invalid_at(
                     format!("workspace.members[{i}].team"),
                     "a team of the member's own department",
-                    format!("{} (team {:?} of another department)", quoted(team), t.name),
+                    format!("{} (team {} of another department)", quoted(team), text_value(&t.name)),
                 ))
             }
             Some(_) => {}
@@ -950,31 +1047,152 @@ fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<
     if let Some(f) = &ws.routing.fallback {
         target_ok(f, "workspace.routing.fallback".to_string())?;
     }
+    let mut categories: HashMap<String, usize> = HashMap::new();
     for (i, row) in ws.responsibility.iter().enumerate() {
-        if let Some(d) = row.roles.keys().find(|d| !departments.contains(d)) {
-            return Err(dangling(format!("workspace.responsibility[{i}].roles"), "department", *d));
+        let at = |field: &str| format!("workspace.responsibility[{i}].{field}");
+        if row.category.trim().is_empty() {
+            return Err(invalid_at(at("category"), "a category that is not blank", text_value(&row.category)));
         }
-        let accountable =
-            row.roles.values().filter(|r| **r == crate::domain::responsibility::RaciRole::Accountable).count();
-        if accountable != 1 || row.category.trim().is_empty() {
+        let key = row.category.trim().to_lowercase();
+        if let Some(first) = categories.get(&key) {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::DuplicateId,
+                at("category"),
+                "a category without another row in the responsibility matrix",
+                format!("{}, already used at workspace.responsibility[{first}].category", text_value(&row.category)),
+            ));
+        }
+        categories.insert(key, i);
+        if let Some(d) = row.roles.keys().find(|d| !departments.contains(d)) {
+            return Err(dangling(format!("{}.{d}", at("roles")), "department", *d));
+        }
+        let accountable = row.roles.values().filter(|r| **r == RaciRole::Accountable).count();
+        if accountable != 1 {
             return Err(invalid_at(
-                format!("workspace.responsibility[{i}]"),
-                "a category with exactly one accountable department",
-                format!("{:?} with {accountable} accountable", row.category),
+                at("roles"),
+                "exactly one accountable department",
+                format!("{accountable} accountable departments"),
             ));
         }
     }
-    ws.calendar
-        .validate()
-        .map_err(|e| invalid_at("workspace.calendar".into(), "a usable business calendar", e.to_string()))?;
-    ws.sla.validate().map_err(|e| invalid_at("workspace.sla".into(), "a valid SLA policy", e))?;
-    ws.thresholds.validate().map_err(|e| invalid_at("workspace.thresholds".into(), "valid thresholds", e))?;
+    check_calendar(&ws.calendar)?;
+    check_sla(&ws.sla)?;
+    check_thresholds(&ws.thresholds)?;
     let mut warnings = Seen::new("warning rule");
     for (i, w) in ws.warnings.iter().enumerate() {
         warnings.add(w.id, format!("workspace.warnings[{i}].id"), quoted)?;
-        w.draft().validate().map_err(|e| invalid_at(format!("workspace.warnings[{i}]"), "a valid warning rule", e))?;
+        check_warning(w, i)?;
     }
     Ok(())
+}
+
+/// The most open requests a member can be given as a limit; the same bound
+/// as the command that sets it.
+const MAX_CAPACITY: u32 = 10_000;
+
+/// Text as JSON writes it, for messages: `"Tech 🔧"`.
+fn text_value(text: &str) -> String {
+    describe(&Value::String(text.to_string()))
+}
+
+/// One field of a record the domain's check refused: its name, whether its
+/// value breaks the rule, what it should hold and what it holds.
+type Suspect = (String, bool, String, String);
+
+/// The first field at fault in the record at `path`; when none is (the
+/// domain's rule has changed), the whole record, in the domain's words.
+fn first_at_fault(path: &str, fields: Vec<Suspect>, problem: String) -> SnapshotError {
+    match fields.into_iter().find(|(_, bad, _, _)| *bad) {
+        Some((field, _, expected, found)) => invalid_at(format!("{path}.{field}"), expected, found),
+        None => invalid_at(path.to_string(), "a valid value", problem),
+    }
+}
+
+fn check_calendar(cal: &BusinessCalendar) -> Result<(), SnapshotError> {
+    let path = |field: &str| format!("workspace.calendar.{field}");
+    // The domain counts spans from 1.
+    let span = |index: usize| format!("workspace.calendar.hours[{}]", index.saturating_sub(1));
+    cal.validate().map_err(|e| match e {
+        CalendarError::UnknownZone(zone) => {
+            invalid_at(path("zone"), "an IANA time zone name such as \"Asia/Shanghai\"", text_value(&zone))
+        }
+        CalendarError::NoWorkingDay => invalid_at(path("working_days"), "at least one working day", "none"),
+        CalendarError::NoHours => invalid_at(path("hours"), "at least one opening span", "none"),
+        CalendarError::EmptySpan { index, start, end } => {
+            invalid_at(span(index), "an opening span that starts before it ends", format!("{start}–{end}"))
+        }
+        CalendarError::Overlap { index, start, end } => invalid_at(
+            span(index),
+            "an opening span that starts at or after the end of the one before it",
+            format!("{start}–{end}"),
+        ),
+    })
+}
+
+/// Longest SLA target and orphan threshold the domain accepts: a leap year of business time.
+const MAX_BUSINESS_SECS: i64 = 366 * 24 * 3600;
+
+fn check_sla(policy: &SlaPolicy) -> Result<(), SnapshotError> {
+    let Err(problem) = policy.validate() else { return Ok(()) };
+    let expected = format!("a whole number of business seconds from 1 to {MAX_BUSINESS_SECS} (8784 hours)");
+    let mut fields: Vec<Suspect> = Vec::new();
+    for u in Urgency::ALL {
+        let t = policy.target(u);
+        for (clock, secs) in [("first_response_secs", t.first_response_secs), ("resolution_secs", t.resolution_secs)] {
+            let bad = !(1..=MAX_BUSINESS_SECS).contains(&secs);
+            fields.push((format!("{}.{clock}", u.key()), bad, expected.clone(), secs.to_string()));
+        }
+    }
+    let warn = policy.warn_percent;
+    let bad = !(1..=99).contains(&warn);
+    fields.push(("warn_percent".into(), bad, "a whole number from 1 to 99".into(), warn.to_string()));
+    Err(first_at_fault("workspace.sla", fields, problem))
+}
+
+fn check_thresholds(t: &Thresholds) -> Result<(), SnapshotError> {
+    let Err(problem) = t.validate() else { return Ok(()) };
+    let (orphan, window) = (t.orphan_after_secs, t.duplicate_window_days);
+    let fields = vec![
+        (
+            "orphan_after_secs".into(),
+            !(3600..=MAX_BUSINESS_SECS).contains(&orphan),
+            format!("a whole number of business seconds from 3600 to {MAX_BUSINESS_SECS} (1 to 8784 hours)"),
+            orphan.to_string(),
+        ),
+        (
+            "duplicate_window_days".into(),
+            !(1..=365).contains(&window),
+            "a whole number of days from 1 to 365".into(),
+            window.to_string(),
+        ),
+    ];
+    Err(first_at_fault("workspace.thresholds", fields, problem))
+}
+
+fn check_warning(w: &WarningRule, i: usize) -> Result<(), SnapshotError> {
+    let Err(problem) = w.draft().validate() else { return Ok(()) };
+    let metric = w.metric.key();
+    let (days_bad, days_expected) = if w.metric.is_daily() {
+        (!(1..=31).contains(&w.days), "a whole number of days from 1 to 31".to_string())
+    } else {
+        (w.days != 1, format!("1 ({metric} is read at the moment)"))
+    };
+    let fields = vec![
+        (
+            "threshold_percent".into(),
+            w.threshold_percent > 100,
+            "a whole number from 0 to 100".into(),
+            w.threshold_percent.to_string(),
+        ),
+        ("days".into(), days_bad, days_expected, w.days.to_string()),
+        (
+            "comparison".into(),
+            w.metric.is_per_request() && w.comparison != Comparison::AtLeast,
+            format!("\"at_least\" (the only comparison {metric} supports)"),
+            text_value(w.comparison.key()),
+        ),
+    ];
+    Err(first_at_fault(&format!("workspace.warnings[{i}]"), fields, problem))
 }
 
 #[cfg(test)]
@@ -1278,5 +1496,470 @@ mod tests {
         let json = s.to_json();
         s.requests.reverse();
         assert_eq!(s.to_json(), json);
+    }
+
+    /// The small workspace with the version-2 setup, through commands: teams
+    /// A (service, with 王芳) and T (technical, with Li), a rule to 王芳, a
+    /// fallback to team T, a row of the responsibility matrix, a Shanghai
+    /// calendar; request 2 merged into request 1, whose ownership is offered
+    /// to Li.
+    fn set_up() -> Workspace {
+        use crate::domain::responsibility::RaciRole;
+        use crate::domain::routing::{Conditions, RuleDraft};
+        use crate::domain::MemberPatch;
+        let mut ws = small();
+        let mut ids = SeqIds::new(100);
+        let (service, technical) = (ws.departments[1].id, ws.departments[3].id);
+        let wang = ws.members[0].id;
+        let mut ctx = Ctx::new(ts(NOW), Some(wang), &mut ids);
+        let mut run = |ws: &mut Workspace, cmd: Command| {
+            if let Err(e) = apply(ws, cmd, &mut ctx) {
+                panic!("setting up: {e}");
+            }
+        };
+        run(&mut ws, Command::AddTeam { name: "A".into(), department: service });
+        run(&mut ws, Command::AddTeam { name: "T".into(), department: technical });
+        run(&mut ws, Command::AddMember { name: "Li".into(), department: technical });
+        let (a, t, li) = (ws.teams[0].id, ws.teams[1].id, ws.members[1].id);
+        let patch = |team: Id, capacity: Option<u32>| MemberPatch {
+            team: Some(Some(team)),
+            skills: Some(vec!["打印机".into()]),
+            capacity: Some(capacity),
+            ..MemberPatch::default()
+        };
+        run(&mut ws, Command::UpdateMember { member: wang, patch: patch(a, Some(3)) });
+        run(&mut ws, Command::UpdateMember { member: li, patch: patch(t, None) });
+        let when = Conditions { categories: vec!["硬件".into()], ..Conditions::default() };
+        let rule = RuleDraft { name: "硬件".into(), enabled: true, when, target: Target::Member { member: wang } };
+        run(&mut ws, Command::AddRoutingRule(rule));
+        let fallback = Target::Team { team: t, strategy: Strategy::RoundRobin };
+        run(&mut ws, Command::SetRoutingFallback { fallback: Some(fallback) });
+        let row = RaciRow::new("硬件", [(technical, RaciRole::Accountable), (service, RaciRole::Responsible)]);
+        run(&mut ws, Command::SetResponsibility(row));
+        run(&mut ws, Command::SetCalendar(BusinessCalendar::standard("Asia/Shanghai")));
+        let (first, second) = (ws.requests.values().map(|r| r.id).next(), ws.requests.values().map(|r| r.id).nth(1));
+        let (Some(first), Some(second)) = (first, second) else { panic!("two requests") };
+        run(&mut ws, Command::MergeRequests { keep: first, duplicate: second, reason: "same".into() });
+        run(&mut ws, Command::OfferOwnership { request: first, to: li, reason: "technical".into() });
+        ws
+    }
+
+    /// Edits the JSON of the set-up workspace and returns the text.
+    fn edited_setup(edit: impl Fn(&mut Value)) -> String {
+        let mut v: Value = match serde_json::to_value(Snapshot::of(&set_up(), ts(NOW))) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        };
+        edit(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn set_up_round_trips() {
+        let ws = set_up();
+        let back = match parse("t.baton.json", &json_of(&ws)) {
+            Ok(s) => s.into_workspace(),
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(back, ws);
+        assert_eq!((ws.teams.len(), ws.routing.rules.len(), ws.responsibility.len()), (2, 1, 1));
+    }
+
+    /// `requests[0].owner` → the steps of that path.
+    fn steps_of(path: &str) -> Vec<PathStep> {
+        let mut steps = Vec::new();
+        for part in path.split('.') {
+            let mut pieces = part.split('[');
+            if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+                steps.push(PathStep::Key(key.to_string()));
+            }
+            for index in pieces {
+                let i = index.trim_end_matches(']').parse().unwrap_or_else(|_| panic!("bad index in {path}"));
+                steps.push(PathStep::Index(i));
+            }
+        }
+        steps
+    }
+
+    /// The words for each field of version 2, by path; the same name can
+    /// mean different things in different places.
+    #[test]
+    fn field_expectations_of_version_2() {
+        let uuid = "a UUID such as \"0192f0c4-5d1e-7abc-8def-0123456789ab\"";
+        let time = "a date and time in RFC 3339 such as \"2026-12-01T09:00:00Z\"";
+        let cases: Vec<(&str, String)> = vec![
+            ("workspace.members[0].team", format!("{uuid}, or null")),
+            ("workspace.members[0].skills", "an array".into()),
+            ("workspace.members[0].skills[2]", "text".into()),
+            ("workspace.members[0].capacity", "a whole number from 1 to 10000, or null for no limit".into()),
+            ("workspace.members[0].on_duty", "true or false".into()),
+            ("workspace.teams[0].department", uuid.into()),
+            ("workspace.routing", "an object".into()),
+            ("workspace.routing.rules[0].when.categories[0]", "text".into()),
+            ("workspace.routing.rules[0].when.channels[1]", "one of phone, email, chat, visit, social, other".into()),
+            ("workspace.routing.rules[0].when.min_urgency", "one of low, medium, high, critical, or null".into()),
+            ("workspace.routing.rules[0].when.tags_match", "one of any, all".into()),
+            ("workspace.routing.rules[0].when.preferences_contain", "text".into()),
+            ("workspace.routing.rules[0].target", "an object with kind \"team\" or \"member\"".into()),
+            ("workspace.routing.rules[0].target.kind", "one of team, member".into()),
+            ("workspace.routing.rules[0].target.strategy", "one of least_loaded, round_robin, best_skill".into()),
+            ("workspace.routing.fallback", "an object with kind \"team\" or \"member\", or null".into()),
+            ("workspace.routing.cursors", "an object from team ids to member ids".into()),
+            ("workspace.routing.cursors.00000000-0000-0000-0000-000000000009", uuid.into()),
+            ("workspace.routing.cursors.x", format!("team ids as keys ({uuid})")),
+            ("workspace.responsibility[0].roles", "an object from department ids to roles".into()),
+            (
+                "workspace.responsibility[0].roles.00000000-0000-0000-0000-000000000003",
+                "one of responsible, accountable, consulted, informed".into(),
+            ),
+            ("workspace.responsibility[0].roles.sales", format!("department ids as keys ({uuid})")),
+            ("workspace.calendar.zone", "an IANA time zone name such as \"Asia/Shanghai\"".into()),
+            ("workspace.calendar.working_days[0]", "one of Mon, Tue, Wed, Thu, Fri, Sat, Sun".into()),
+            ("workspace.calendar.hours[1]", "an object with start and end".into()),
+            ("workspace.calendar.hours[1].start", "a time like \"09:00\"".into()),
+            ("workspace.calendar.hours[1].end", "a time like \"09:00\"".into()),
+            ("workspace.calendar.holidays[0]", "a date such as \"2026-10-01\"".into()),
+            ("workspace.sla.high", "an object with first_response_secs and resolution_secs".into()),
+            ("workspace.sla.high.resolution_secs", "a whole number of business seconds".into()),
+            ("workspace.sla.warn_percent", "a whole number from 1 to 99 (percent)".into()),
+            ("workspace.thresholds.orphan_after_secs", "a whole number of business seconds".into()),
+            ("workspace.thresholds.duplicate_window_days", "a whole number of days".into()),
+            ("workspace.warnings[0].metric", "one of daily_timeout_rate, orphan_rate, first_response_elapsed".into()),
+            ("workspace.warnings[0].comparison", "one of above, at_least, below, at_most".into()),
+            ("workspace.warnings[0].threshold_percent", "a whole number from 0 to 100 (percent)".into()),
+            ("workspace.warnings[0].days", "a whole number of days".into()),
+            ("workspace.alerts[0].rule", uuid.into()),
+            ("workspace.alerts[0].raised_at", time.into()),
+            ("workspace.alerts[0].cleared_at", format!("{time}, or null")),
+            ("workspace.alerts[0].values[0].day", "a date such as \"2026-10-01\", or null".into()),
+            ("workspace.alerts[0].values[0].numerator", "a whole number".into()),
+            ("requests[4].routing", "an object (the routing decision)".into()),
+            ("requests[4].routing.rule", "an object (the rule that decided), or null".into()),
+            ("requests[4].routing.rule.rule", uuid.into()),
+            ("requests[4].routing.rule.position", "a whole number".into()),
+            ("requests[4].routing.team", format!("{uuid}, or null")),
+            ("requests[4].routing.strategy", "one of least_loaded, round_robin, best_skill, or null".into()),
+            ("requests[4].routing.skill_matches", "a whole number, or null".into()),
+            ("requests[4].routing.skipped", "an array".into()),
+            ("requests[4].rerouted", "true or false".into()),
+            ("requests[4].ownership_offer.to", uuid.into()),
+            ("requests[4].ownership_offer.by", format!("{uuid}, or null")),
+            ("requests[4].ownership_offer.reason", "text".into()),
+            ("requests[4].merged_into", uuid.into()),
+            ("requests[4].pauses[0].from", time.into()),
+            ("requests[4].pauses[0].to", format!("{time}, or null")),
+            ("requests[4].sla", "an object with first_response and resolution, or null".into()),
+            ("requests[4].sla.resolution", "an object with target_secs, warn_at and due_at".into()),
+            ("requests[4].sla.resolution.due_at", format!("{time}, or null")),
+            // A request's own resolution is still text.
+            ("requests[4].resolution", "text".into()),
+            ("events[3].change.team", uuid.into()),
+            ("events[3].change.fallback", "true or false".into()),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(field_expectation(&steps_of(path)).as_deref(), Some(expected.as_str()), "{path}");
+        }
+        // Inside a change these names mean different things by type: serde says.
+        for path in ["events[3].change.rule", "events[3].change.from", "events[3].change.before", "x[0]"] {
+            assert_eq!(field_expectation(&steps_of(path)), None, "{path}");
+        }
+    }
+
+    /// Type errors in version-2 fields read well.
+    #[test]
+    fn typed_errors_of_version_2() {
+        type Edit = fn(&mut Value);
+        let cases: &[(Edit, SnapshotErrorKind, &str)] = &[
+            (
+                |v| v["workspace"]["calendar"]["zone"] = Value::from(8),
+                SnapshotErrorKind::WrongType,
+                "t.baton.json: at workspace.calendar.zone: expected an IANA time zone name such as \"Asia/Shanghai\", found 8",
+            ),
+            (
+                |v| v["workspace"]["calendar"]["working_days"][4] = Value::from("Friyay"),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at workspace.calendar.working_days[4]: expected one of Mon, Tue, Wed, Thu, Fri, Sat, Sun, found \"Friyay\"",
+            ),
+            (
+                |v| v["workspace"]["calendar"]["hours"][0]["end"] = Value::from("6pm"),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at workspace.calendar.hours[0].end: expected a time like \"09:00\", found \"6pm\"",
+            ),
+            (
+                |v| v["workspace"]["calendar"]["holidays"] = serde_json::json!(["2026-10-01", "国庆"]),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at workspace.calendar.holidays[1]: expected a date such as \"2026-10-01\", found \"国庆\"",
+            ),
+            (
+                |v| v["workspace"]["members"][0]["capacity"] = Value::from("3"),
+                SnapshotErrorKind::WrongType,
+                "t.baton.json: at workspace.members[0].capacity: expected a whole number from 1 to 10000, or null for no limit, found \"3\"",
+            ),
+            (
+                |v| v["workspace"]["routing"]["rules"][0]["when"]["channels"] = serde_json::json!(["fax"]),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at workspace.routing.rules[0].when.channels[0]: expected one of phone, email, chat, visit, social, other, found \"fax\"",
+            ),
+            (
+                |v| v["workspace"]["sla"]["warn_percent"] = Value::from("75%"),
+                SnapshotErrorKind::WrongType,
+                "t.baton.json: at workspace.sla.warn_percent: expected a whole number from 1 to 99 (percent), found \"75%\"",
+            ),
+            (
+                |v| v["workspace"]["warnings"][1]["metric"] = Value::from("mood"),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at workspace.warnings[1].metric: expected one of daily_timeout_rate, orphan_rate, first_response_elapsed, found \"mood\"",
+            ),
+            (
+                |v| v["requests"][1]["merged_into"] = Value::from(1),
+                SnapshotErrorKind::WrongType,
+                "t.baton.json: at requests[1].merged_into: expected a UUID such as \"0192f0c4-5d1e-7abc-8def-0123456789ab\", found 1",
+            ),
+            (
+                |v| v["requests"][0]["pauses"] = serde_json::json!([{"from": "2026-12-01T09:00:00Z", "to": "soon"}]),
+                SnapshotErrorKind::Invalid,
+                "t.baton.json: at requests[0].pauses[0].to: expected a date and time in RFC 3339 such as \"2026-12-01T09:00:00Z\", or null, found \"soon\"",
+            ),
+        ];
+        for (edit, kind, message) in cases {
+            match parse("t.baton.json", &edited_setup(*edit)) {
+                Ok(_) => panic!("expected: {message}"),
+                Err(e) => assert_eq!((e.kind, e.to_string().as_str()), (*kind, *message)),
+            }
+        }
+    }
+
+    /// What only the domain's rules refuse, each named at its field.
+    #[test]
+    fn setup_errors() {
+        use SnapshotErrorKind::*;
+        type Edit = fn(&mut Value);
+        const STRANGER: &str = "00000000-0000-0000-0000-0000000000ff";
+        let cases: &[(&str, Edit, SnapshotErrorKind, &str, &str)] = &[
+            (
+                "capacity 0",
+                |v| v["workspace"]["members"][0]["capacity"] = Value::from(0),
+                Invalid,
+                "workspace.members[0].capacity",
+                "0",
+            ),
+            (
+                "capacity too high",
+                |v| v["workspace"]["members"][1]["capacity"] = Value::from(10_001),
+                Invalid,
+                "workspace.members[1].capacity",
+                "10001",
+            ),
+            (
+                "team of no department",
+                |v| v["workspace"]["teams"][1]["department"] = Value::from(STRANGER),
+                DanglingReference,
+                "workspace.teams[1].department",
+                "\"00000000-0000-0000-0000-0000000000ff\"",
+            ),
+            (
+                "fallback to nobody",
+                |v| v["workspace"]["routing"]["fallback"] = serde_json::json!({"kind": "member", "member": STRANGER}),
+                DanglingReference,
+                "workspace.routing.fallback.member",
+                "\"00000000-0000-0000-0000-0000000000ff\"",
+            ),
+            (
+                "duplicate rule id",
+                |v| {
+                    let rule = v["workspace"]["routing"]["rules"][0].clone();
+                    if let Some(rules) = v["workspace"]["routing"]["rules"].as_array_mut() {
+                        rules.push(rule);
+                    }
+                },
+                DuplicateId,
+                "workspace.routing.rules[1].id",
+                "\"00000000-0000-0000-0000-00000000006f\", already used at workspace.routing.rules[0].id",
+            ),
+            (
+                "blank category",
+                |v| v["workspace"]["responsibility"][0]["category"] = Value::from(" "),
+                Invalid,
+                "workspace.responsibility[0].category",
+                "\" \"",
+            ),
+            (
+                "two rows for one category",
+                |v| {
+                    let mut row = v["workspace"]["responsibility"][0].clone();
+                    row["category"] = Value::from(" 硬件 ");
+                    if let Some(rows) = v["workspace"]["responsibility"].as_array_mut() {
+                        rows.push(row);
+                    }
+                },
+                DuplicateId,
+                "workspace.responsibility[1].category",
+                "\" 硬件 \", already used at workspace.responsibility[0].category",
+            ),
+            (
+                "role of no department",
+                |v| v["workspace"]["responsibility"][0]["roles"][STRANGER] = Value::from("informed"),
+                DanglingReference,
+                "workspace.responsibility[0].roles.00000000-0000-0000-0000-0000000000ff",
+                "\"00000000-0000-0000-0000-0000000000ff\"",
+            ),
+            (
+                "nobody accountable",
+                |v| {
+                    if let Some(roles) = v["workspace"]["responsibility"][0]["roles"].as_object_mut() {
+                        roles.retain(|_, role| role != "accountable");
+                    }
+                },
+                Invalid,
+                "workspace.responsibility[0].roles",
+                "0 accountable departments",
+            ),
+            (
+                "no working day",
+                |v| v["workspace"]["calendar"]["working_days"] = serde_json::json!([]),
+                Invalid,
+                "workspace.calendar.working_days",
+                "none",
+            ),
+            (
+                "no hours",
+                |v| v["workspace"]["calendar"]["hours"] = serde_json::json!([]),
+                Invalid,
+                "workspace.calendar.hours",
+                "none",
+            ),
+            (
+                "empty span",
+                |v| v["workspace"]["calendar"]["hours"][0]["end"] = Value::from("09:00"),
+                Invalid,
+                "workspace.calendar.hours[0]",
+                "09:00–09:00",
+            ),
+            (
+                "overlapping spans",
+                |v| {
+                    v["workspace"]["calendar"]["hours"] = serde_json::json!([
+                        {"start": "09:00", "end": "12:00"},
+                        {"start": "11:30", "end": "18:00"}
+                    ])
+                },
+                Invalid,
+                "workspace.calendar.hours[1]",
+                "11:30–18:00",
+            ),
+            (
+                "zone with spaces",
+                |v| v["workspace"]["calendar"]["zone"] = Value::from(" Asia/Shanghai"),
+                Invalid,
+                "workspace.calendar.zone",
+                "\" Asia/Shanghai\"",
+            ),
+            (
+                "target of 0 s",
+                |v| v["workspace"]["sla"]["critical"]["resolution_secs"] = Value::from(0),
+                Invalid,
+                "workspace.sla.critical.resolution_secs",
+                "0",
+            ),
+            (
+                "warning share 0",
+                |v| v["workspace"]["sla"]["warn_percent"] = Value::from(0),
+                Invalid,
+                "workspace.sla.warn_percent",
+                "0",
+            ),
+            (
+                "orphan after 59 minutes",
+                |v| v["workspace"]["thresholds"]["orphan_after_secs"] = Value::from(3540),
+                Invalid,
+                "workspace.thresholds.orphan_after_secs",
+                "3540",
+            ),
+            (
+                "duplicate window of a year and a day",
+                |v| v["workspace"]["thresholds"]["duplicate_window_days"] = Value::from(366),
+                Invalid,
+                "workspace.thresholds.duplicate_window_days",
+                "366",
+            ),
+            (
+                "threshold 101 %",
+                |v| v["workspace"]["warnings"][0]["threshold_percent"] = Value::from(101),
+                Invalid,
+                "workspace.warnings[0].threshold_percent",
+                "101",
+            ),
+            (
+                "orphan rate over 2 days",
+                |v| v["workspace"]["warnings"][1]["days"] = Value::from(2),
+                Invalid,
+                "workspace.warnings[1].days",
+                "2",
+            ),
+            (
+                "first response elapsed below",
+                |v| v["workspace"]["warnings"][2]["comparison"] = Value::from("below"),
+                Invalid,
+                "workspace.warnings[2].comparison",
+                "\"below\"",
+            ),
+            (
+                "duplicate warning rule id",
+                |v| v["workspace"]["warnings"][2]["id"] = v["workspace"]["warnings"][0]["id"].clone(),
+                DuplicateId,
+                "workspace.warnings[2].id",
+                "\"00000000-0000-0000-0000-000000000006\", already used at workspace.warnings[0].id",
+            ),
+            (
+                "offer to nobody",
+                |v| v["requests"][0]["ownership_offer"]["to"] = Value::from(STRANGER),
+                DanglingReference,
+                "requests[0].ownership_offer.to",
+                "\"00000000-0000-0000-0000-0000000000ff\"",
+            ),
+            (
+                "merged into itself",
+                |v| v["requests"][1]["merged_into"] = v["requests"][1]["id"].clone(),
+                DanglingReference,
+                "requests[1].merged_into",
+                "\"00000000-0000-0000-0000-00000000000d\"",
+            ),
+        ];
+        for (what, edit, kind, path, found) in cases {
+            match parse("t.baton.json", &edited_setup(*edit)) {
+                Ok(_) => panic!("{what}: expected an error at {path}"),
+                Err(e) => {
+                    assert_eq!((e.kind, e.path.as_str(), e.found.as_str()), (*kind, *path, *found), "{what}: {e}")
+                }
+            }
+        }
+        // The words of two of them.
+        let e = parse("t.baton.json", &edited_setup(|v| v["workspace"]["sla"]["warn_percent"] = Value::from(100)));
+        assert_eq!(
+            e.err().map(|e| e.to_string()).as_deref(),
+            Some("t.baton.json: at workspace.sla.warn_percent: expected a whole number from 1 to 99, found 100")
+        );
+        let other_team =
+            |v: &mut Value| v["workspace"]["members"][0]["team"] = v["workspace"]["teams"][1]["id"].clone();
+        let e = parse("t.baton.json", &edited_setup(other_team));
+        assert_eq!(
+            e.err().map(|e| e.to_string()).as_deref(),
+            Some("t.baton.json: at workspace.members[0].team: expected a team of the member's own department, found \"00000000-0000-0000-0000-000000000066\" (team \"T\" of another department)")
+        );
+    }
+
+    /// When the domain refuses a record for a reason the locating code does
+    /// not know, the whole record is named with the domain's words.
+    #[test]
+    fn unknown_refusals_name_the_record() {
+        let e = first_at_fault(
+            "workspace.sla",
+            vec![("warn_percent".into(), false, "x".into(), "75".into())],
+            "new rule".into(),
+        );
+        assert_eq!(
+            (e.kind, e.path.as_str(), e.found.as_str()),
+            (SnapshotErrorKind::Invalid, "workspace.sla", "new rule")
+        );
     }
 }

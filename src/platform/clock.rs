@@ -1,14 +1,92 @@
 //! The one place the app reads the time. Everything else receives `now` from
-//! here, so a test can move the clock with Playwright's `page.clock` (which
-//! replaces `Date`) and the facilitator mode can later run simulated time by
-//! changing only this function.
-use chrono::{TimeZone, Utc};
+//! here, so the clock can run at a chosen time and speed: for training and
+//! workshops (Settings → Clock), for end-to-end tests, and later for the
+//! facilitator mode.
+//!
+//! Simulated time is `start + (real now − set at) × speed`. It is kept in
+//! localStorage (`baton.clock`), so it survives a reload and holds for
+//! every tab of this browser, and can be set from the address:
+//! `?clock=2026-11-02T09:00:00Z&speed=60` (speed optional, default 1);
+//! `?clock=real` goes back to the real time.
+use std::cell::Cell;
+
+use chrono::{DateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::Timestamp;
 
+const KEY: &str = "baton.clock";
+
+/// A simulated clock: at real time `set_at_ms` it read `start_ms`, and it
+/// runs `speed` times as fast as real time.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Simulation {
+    pub set_at_ms: f64,
+    pub start_ms: f64,
+    pub speed: f64,
+}
+
+thread_local! {
+    static SIMULATION: Cell<Option<Simulation>> = Cell::new(load());
+}
+
+fn load() -> Option<Simulation> {
+    use gloo_storage::{LocalStorage, Storage};
+    from_address().unwrap_or_else(|| LocalStorage::get::<Simulation>(KEY).ok())
+}
+
+/// The simulation asked for in the address, if any: `Some(None)` for
+/// `?clock=real`. Stored, so that navigating on keeps it.
+fn from_address() -> Option<Option<Simulation>> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let clock = params.get("clock")?;
+    let sim = if clock == "real" {
+        None
+    } else {
+        let start = DateTime::parse_from_rfc3339(&clock).ok()?.with_timezone(&Utc);
+        let speed = params.get("speed").and_then(|s| s.parse::<f64>().ok()).filter(|s| s.is_finite() && *s > 0.0);
+        Some(Simulation { set_at_ms: js_sys::Date::now(), start_ms: start.timestamp_millis() as f64, speed: speed.unwrap_or(1.0) })
+    };
+    store(sim);
+    Some(sim)
+}
+
+fn store(sim: Option<Simulation>) {
+    use gloo_storage::{LocalStorage, Storage};
+    match sim {
+        Some(s) => {
+            let _ = LocalStorage::set(KEY, s);
+        }
+        None => LocalStorage::delete(KEY),
+    }
+}
+
+/// The app's current time: real, or simulated when a simulation is set.
 pub fn now() -> Timestamp {
-    let ms = js_sys::Date::now() as i64;
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+    let real = js_sys::Date::now();
+    let ms = match SIMULATION.with(Cell::get) {
+        Some(s) => s.start_ms + (real - s.set_at_ms) * s.speed,
+        None => real,
+    };
+    Utc.timestamp_millis_opt(ms as i64).single().unwrap_or_default()
+}
+
+/// The simulation in force, if any.
+pub fn simulation() -> Option<Simulation> {
+    SIMULATION.with(Cell::get)
+}
+
+/// Runs the clock from `start` at `speed` (1 = real pace), or goes back to
+/// real time with `None`.
+pub fn simulate(run: Option<(Timestamp, f64)>) {
+    let sim = run.map(|(start, speed)| Simulation {
+        set_at_ms: js_sys::Date::now(),
+        start_ms: start.timestamp_millis() as f64,
+        speed: if speed.is_finite() && speed > 0.0 { speed } else { 1.0 },
+    });
+    SIMULATION.with(|c| c.set(sim));
+    store(sim);
 }
 
 /// Milliseconds from the performance clock, for measuring durations.

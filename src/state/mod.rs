@@ -87,6 +87,9 @@ thread_local! {
     static SHELL: RefCell<Shell> = RefCell::new(Shell::default());
 }
 
+/// How often the app's time moves on screen.
+const TICK_MS: i32 = 5_000;
+
 fn with_shell<R>(f: impl FnOnce(&mut Shell) -> R) -> R {
     SHELL.with(|s| f(&mut s.borrow_mut()))
 }
@@ -104,6 +107,12 @@ pub struct AppState {
     /// How many saves this tab has made, and how long the last one took
     /// (serialising and the transaction), in ms.
     pub last_save: RwSignal<(u64, Option<f64>)>,
+    /// How long applying the last command took in memory, in ms (routing,
+    /// SLA clocks and the rest of the core, before any storage).
+    pub last_apply_ms: RwSignal<Option<f64>>,
+    /// The app's time, from `platform::clock`; moves every few seconds and
+    /// whenever the clock is set, so traffic lights follow it.
+    pub now: RwSignal<Timestamp>,
 }
 
 /// The typed accessor for the shared state (provided once by the app root).
@@ -122,6 +131,8 @@ impl AppState {
             notice: RwSignal::new(None),
             actor: RwSignal::new(None),
             last_save: RwSignal::new((0, None)),
+            last_apply_ms: RwSignal::new(None),
+            now: RwSignal::new(clock::now()),
         };
         provide_context(state);
         let channel = Channel::open(move |msg| state.on_tab_message(msg));
@@ -133,7 +144,39 @@ impl AppState {
                 state.schedule_save();
             }
         });
+        // Move the app's time on; look at the early warnings once a minute.
+        let ticks = std::cell::Cell::new(0u32);
+        timer::every(TICK_MS, move || {
+            state.now.set(clock::now());
+            ticks.set(ticks.get() + 1);
+            if ticks.get() % (60_000 / TICK_MS as u32) == 0 {
+                state.evaluate_warnings();
+            }
+        });
         state
+    }
+
+    /// Sets the app's clock (see `platform::clock`) and re-reads everything
+    /// that depends on the time.
+    pub fn set_clock(self, run: Option<(Timestamp, f64)>) {
+        clock::simulate(run);
+        self.now.set(clock::now());
+        self.evaluate_warnings();
+    }
+
+    /// Raises and clears early-warning alerts when the rules say so. Looks
+    /// first, so a minute with nothing to report changes and stores nothing.
+    pub fn evaluate_warnings(self) {
+        let now = clock::now();
+        let due = self.workspace.with_untracked(|w| {
+            w.as_ref().is_some_and(|ws| {
+                let v = crate::domain::warnings::evaluate(ws, now);
+                !v.raise.is_empty() || !v.clear.is_empty()
+            })
+        });
+        if due && self.phase.get_untracked() == Phase::Ready {
+            let _ = self.dispatch(Command::EvaluateWarnings);
+        }
     }
 
     async fn start(self) {
@@ -199,6 +242,7 @@ impl AppState {
                 self.workspace.set(Some(ws));
                 self.save.set(SaveStatus::Saved);
                 self.phase.set(Phase::Ready);
+                self.evaluate_warnings();
             }
             Ok(None) => {
                 self.workspace.set(None);
@@ -257,6 +301,7 @@ impl AppState {
         prefs::set_last_workspace(&id.to_string());
         self.workspace.set(Some(ws));
         self.phase.set(Phase::Ready);
+        self.evaluate_warnings();
         self.refresh_list().await;
     }
 
@@ -321,8 +366,10 @@ impl AppState {
     /// Applies a command to the open workspace and queues its records for saving.
     pub fn dispatch(self, cmd: Command) -> Result<Vec<Event>, CommandError> {
         let now = clock::now();
+        self.now.set(now);
         let actor = self.actor.get_untracked();
         let mut result = None;
+        let started = clock::perf_ms();
         self.workspace.update(|w| {
             if let Some(ws) = w.as_mut() {
                 let applied = with_shell(|s| {
@@ -332,10 +379,15 @@ impl AppState {
                 result = Some(applied);
             }
         });
+        self.last_apply_ms.set(Some(clock::perf_ms() - started));
         let Some(result) = result else {
             return Err(CommandError::Invalid { field: "workspace", problem: "no workspace is open".into() });
         };
         let events = result?;
+        // No events, no change: nothing to store.
+        if events.is_empty() {
+            return Ok(events);
+        }
         with_shell(|s| {
             for e in &events {
                 match e.request {
