@@ -287,10 +287,11 @@ fn shanghai_calendar() -> BusinessCalendar {
 /// The default policy with high requests answered within 3 business hours
 /// and resolved within 15, and the light yellow from 80 %.
 fn pilot_policy() -> SlaPolicy {
-    let mut policy = SlaPolicy::default();
-    policy.high = SlaTarget { first_response_secs: 3 * 3600, resolution_secs: 15 * 3600 };
-    policy.warn_percent = 80;
-    policy
+    SlaPolicy {
+        high: SlaTarget { first_response_secs: 3 * 3600, resolution_secs: 15 * 3600 },
+        warn_percent: 80,
+        ..SlaPolicy::default()
+    }
 }
 
 fn request_id(ws: &Workspace, number: u32) -> Id {
@@ -379,7 +380,9 @@ fn fixture_contents() {
     let teams: Vec<(&str, Id)> = ws.teams.iter().map(|t| (t.name.as_str(), t.department)).collect();
     assert_eq!(teams, [("售后一组", service), ("Tech 🔧", technical)]);
     let (service_a, tech) = (ws.teams[0].id, ws.teams[1].id);
-    let setup: Vec<(Option<Id>, Vec<&str>, Option<u32>, bool)> = ws
+    // (team, skills, capacity, on duty) of each member.
+    type MemberSetup<'a> = (Option<Id>, Vec<&'a str>, Option<u32>, bool);
+    let setup: Vec<MemberSetup> = ws
         .members
         .iter()
         .map(|m| (m.team, m.skills.iter().map(String::as_str).collect(), m.capacity, m.on_duty))

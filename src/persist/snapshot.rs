@@ -1002,8 +1002,10 @@ fn invalid_at(path: String, expected: impl Into<String>, found: impl Into<String
 /// here only names the field at fault, falling back to the whole record.
 /// Not checked: round-robin cursors (a stale one only makes the next round
 /// start from the first member), the ids inside a request's routing
-/// decision (history, like the ids in a change) and alerts' rules (a removed
-/// rule's alerts stay in the history).
+/// decision (history, like the ids in a change), alerts' rules (a removed
+/// rule's alerts stay in the history), and the names of teams and routing
+/// rules (the commands refuse blank or repeated team names and blank rule
+/// names; a file with them reads, and shows them as they are).
 fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<Id>) -> Result<(), SnapshotError> {
     let mut teams = Seen::new("team");
     for (i, t) in ws.teams.iter().enumerate() {
