@@ -14,7 +14,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
     let cfg = Config::new("en")?
         .add_locale("zh")?
-        .add_namespaces(["common", "requests", "detail", "dashboard", "data", "settings", "routing", "sla", "responsibility", "alerts"])?
+        .add_namespaces([
+            "common",
+            "requests",
+            "detail",
+            "dashboard",
+            "data",
+            "settings",
+            "routing",
+            "sla",
+            "responsibility",
+            "alerts",
+        ])?
         // Messages with values ("{{ count }} changes …") are also needed as plain strings.
         .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;

@@ -13,7 +13,7 @@ import { startApp, goto, waitSaved, assertNoErrors, REPO_ROOT } from './lib/app.
 
 const SCREENSHOT = '/tmp/baton-zh.png';
 const zh = Object.fromEntries(
-  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings'].map((ns) => [
+  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings', 'routing', 'sla', 'responsibility', 'alerts'].map((ns) => [
     ns,
     JSON.parse(readFileSync(path.join(REPO_ROOT, 'locales/zh', `${ns}.json`), 'utf8')),
   ]),
@@ -21,7 +21,11 @@ const zh = Object.fromEntries(
 const CJK = /[\u4e00-\u9fff]/;
 // Latin words that belong in the Chinese interface: the product name, the
 // language switch, file types and the sample's own abbreviations.
-const ALLOWED_LATIN = new Set(['Baton', 'English', 'baton.json', 'CSV', 'MB', 'VIP', 'GPS', 'logo']);
+// Time zone names (IANA) are data, and the clock's address syntax is shown as it is typed.
+const ALLOWED_LATIN = new Set([
+  'Baton', 'English', 'baton.json', 'CSV', 'MB', 'VIP', 'GPS', 'logo', 'RACI', 'IANA', 'Asia', 'Shanghai',
+  'clock', 'speed',
+]);
 
 const app = await startApp(after);
 const { page, errors } = await app.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -29,7 +33,7 @@ const { page, errors } = await app.newPage({ locale: 'zh-CN', timezoneId: 'Asia/
 /** Problems with the visible text: translation keys or English words. */
 async function untranslated() {
   const text = await page.evaluate(() => document.body.innerText);
-  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings)\.[a-z_]+\b/g) || [];
+  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings|routing|sla|responsibility|alerts)\.[a-z_]+\b/g) || [];
   const latin = [...new Set(text.match(/[A-Za-z][A-Za-z.@_-]{2,}/g) || [])].filter((w) => !ALLOWED_LATIN.has(w));
   return { keys, latin };
 }
@@ -57,18 +61,16 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await page.getByTestId('workspace-name').filter({ hasText: '示例 — 港湾户外' }).waitFor();
   await waitSaved(page, zh.common.saved);
   assert.equal(await page.getByTestId('save-status').innerText(), '已全部保存');
-  assert.deepEqual(
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts(),
-    ['请求', '新建请求', '仪表盘', '数据', '设置'],
-  );
+  const links = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts();
+  assert.deepEqual(links.map((l) => l.replace(/\s*\d+$/, '')), ['请求', '新建请求', '我的需求', '仪表盘', '职责', '预警', '数据', '设置']);
 
-  // The list: 40 requests with Chinese titles, customers and statuses.
+  // The list: 42 requests with Chinese titles, customers and statuses.
   await page.getByRole('heading', { level: 1, name: zh.requests.title, exact: true }).waitFor();
-  assert.equal(await page.getByTestId('result-count').innerText(), '显示第 1–40 条，共 40 条');
+  assert.equal(await page.getByTestId('result-count').innerText(), '显示第 1–42 条，共 42 条');
   const rows = await page.getByTestId('request-table').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
   );
-  assert.equal(rows.length, 40);
+  assert.equal(rows.length, 42);
   const statuses = new Set(Object.entries(zh.common).filter(([k]) => k.startsWith('status_')).map(([, v]) => v));
   for (const r of rows) {
     assert.match(r[1], CJK, `title of #${r[0]} is Chinese: ${r[1]}`);
@@ -95,10 +97,10 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   assert.equal(seen.size, 6, 'the sample has a request in every status');
 
   // Messages from refused actions are Chinese too.
-  const open = rows.find((r) => r[5] === zh.common.status_in_progress && r[7] !== '');
+  const open = rows.find((r) => r[5] === zh.common.status_in_progress && r[8] !== '');
   await page.getByTestId('request-table').locator(`a[href="/requests/${open[0]}"]`).click();
   await page.getByRole('heading', { level: 1, name: `#${open[0]} ${open[1]}` }).waitFor();
-  const other = (await page.getByTestId('assignee').locator('option').allInnerTexts()).find((n) => n !== open[7] && CJK.test(n) && n !== zh.detail.choose);
+  const other = (await page.getByTestId('assignee').locator('option').allInnerTexts()).find((n) => n !== open[8] && CJK.test(n) && n !== zh.detail.choose);
   await page.getByTestId('assignee').selectOption({ label: other });
   await page.getByTestId('assign').click();
   assert.equal(await page.getByTestId('action-error').innerText(), '改派需要填写原因。');
@@ -114,7 +116,7 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await goNav('仪表盘', zh.dashboard.title);
   const median = await page.getByTestId('fig-frt-median').innerText();
   assert.match(median, /^\d+ (秒|分钟|小时 \d+ 分钟|天 \d+ 小时)$/, `a Chinese duration: ${median}`);
-  assert.match(await page.getByTestId('fig-frt-n').innerText(), /^n = \d+ \/ 40$/);
+  assert.match(await page.getByTestId('fig-frt-n').innerText(), /^n = \d+ \/ 42$/);
   await assertTranslated('the dashboard');
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
   assert.ok(statSync(SCREENSHOT).size > 20_000, `${SCREENSHOT} holds a rendered page`);
@@ -124,6 +126,26 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await assertTranslated('the data page');
   await goNav('设置', zh.settings.title);
   await assertTranslated('the settings page');
+
+  // The pages of routing, SLA, responsibility, alerts and my requests.
+  const sub = (name) => page.getByRole('navigation', { name: zh.settings.subnav_label }).getByRole('link', { name, exact: true });
+  await sub(zh.settings.sub_routing).click();
+  await page.getByRole('heading', { level: 1, name: zh.routing.title, exact: true }).waitFor();
+  assert.equal(await page.getByTestId('rule-row').count(), 3, 'the sample has three routing rules');
+  await assertTranslated('the routing page');
+  await sub(zh.settings.sub_sla).click();
+  await page.getByRole('heading', { level: 1, name: zh.sla.title, exact: true }).waitFor();
+  assert.equal(await page.getByTestId('cal-hours').inputValue(), '09:00–12:00, 13:30–18:00');
+  await assertTranslated('the calendar and SLA page');
+  await goNav('职责', zh.responsibility.title);
+  assert.equal(await page.getByTestId('raci-row').count() >= 3, true);
+  await assertTranslated('the responsibility page');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^预警/ }).click();
+  await page.getByRole('heading', { level: 1, name: zh.alerts.title, exact: true }).waitFor();
+  await assertTranslated('the alerts page');
+  await goNav('我的需求', zh.responsibility.mine_title);
+  await assertTranslated('my requests');
+  await goNav('设置', zh.settings.title);
   assertNoErrors(errors);
 });
 
@@ -133,9 +155,10 @@ test('the language switch goes to English and back; the choice survives a reload
   await button.click();
   await page.getByRole('heading', { level: 1, name: 'Settings', exact: true }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
   assert.deepEqual(
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
-    ['Requests', 'New request', 'Dashboard', 'Data', 'Settings'],
+    links.map((l) => l.replace(/\s*\d+$/, '')),
+    ['Requests', 'New request', 'My requests', 'Dashboard', 'Responsibility', 'Alerts', 'Data', 'Settings'],
   );
   const toChinese = page.getByRole('button', { name: 'Switch the interface to Chinese' });
   assert.equal(await toChinese.innerText(), '中文');

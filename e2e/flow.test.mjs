@@ -149,7 +149,7 @@ test('a request from creation to a rated close; trail and dashboard show it', as
   assert.equal(await page.getByTestId('result-count').innerText(), 'Showing 1–1 of 1');
   const row = page.getByTestId('request-table').locator('tbody tr');
   assert.equal(await row.count(), 1);
-  assert.deepEqual(await row.locator('td').allInnerTexts(), ['1', TITLE, 'Wang Fang', 'Email', 'High', 'Closed', 'Li Na', 'Wang Wei']);
+  assert.deepEqual(await row.locator('td').allInnerTexts(), ['1', TITLE, 'Wang Fang', 'Email', 'High', 'Closed', 'Met', 'Li Na', 'Wang Wei']);
   // One page: both pager buttons are there, labelled, and disabled.
   const pager = page.getByRole('navigation', { name: 'Pages' });
   assert.equal(await pager.innerText(), 'Previous page\nPage 1 of 1\nNext page');

@@ -71,8 +71,8 @@ test('export: file name with the UTC date, format, version and counts', async ()
   await page.getByTestId('workspace-name').filter({ hasText: SAMPLE_NAME }).waitFor();
   await waitSaved(page);
   uiA = await readUi(page);
-  assert.equal(uiA.count, 'Showing 1–40 of 40');
-  assert.equal(uiA.rows.length, 40);
+  assert.equal(uiA.count, 'Showing 1–42 of 42');
+  assert.equal(uiA.rows.length, 42);
   assert.ok(new Set(uiA.rows.map((r) => r[5])).size >= 5, 'the sample has requests in most states');
 
   await nav(page, 'Data');
@@ -84,13 +84,13 @@ test('export: file name with the UTC date, format, version and counts', async ()
   first.json = JSON.parse(first.text);
   const j = first.json;
   assert.equal(j.format, 'baton.workspace');
-  assert.equal(j.version, 1);
+  assert.equal(j.version, 2);
   assert.match(j.exported_at, /^2026-11-02T20:3\d:\d\d(\.\d+)?Z$/);
   assert.equal(j.workspace.name, SAMPLE_NAME);
   assert.equal(j.workspace.departments.length, 4);
   assert.equal(j.workspace.members.length, 8);
-  assert.equal(j.requests.length, 40);
-  assert.equal(j.workspace.next_number, 41);
+  assert.equal(j.requests.length, 42);
+  assert.equal(j.workspace.next_number, 43);
   assert.ok(first.text.endsWith('}\n'), 'pretty-printed, ending with a newline');
 
   // Every request's trail in the file is the trail the interface shows.
@@ -125,7 +125,7 @@ test('import into empty storage: same requests, statuses, trail; a new export eq
   await chooseFile(page, 'import-json', first.name, first.text);
   const preview = page.getByTestId('import-preview');
   await preview.waitFor();
-  assert.equal(await page.getByTestId('preview-requests').innerText(), '40');
+  assert.equal(await page.getByTestId('preview-requests').innerText(), '42');
   assert.match(await preview.innerText(), new RegExp(`File\\s+${first.name}`));
   assert.match(await preview.innerText(), new RegExp(`Workspace\\s+${SAMPLE_NAME}`));
   assert.match(await preview.innerText(), new RegExp(`Trail events\\s+${first.json.events.length}\\b`));

@@ -202,7 +202,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
                         <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>
-                        <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app)}</A></li>
+                        <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app).map(|n| view! { " " <span class="count-badge" data-testid="alert-count">{n}</span> })}</A></li>
                         <li><A href="/data">{tr(i18n, |i| t_string!(i, common.nav_data))}</A></li>
                         <li><A href="/settings">{tr(i18n, |i| t_string!(i, common.nav_settings))}</A></li>
                     </ul>
@@ -223,10 +223,10 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// " (2)" after "Alerts" while two alerts are active.
-fn alert_count(app: crate::state::AppState) -> Option<String> {
+/// How many alerts are active, shown next to "Alerts"; none when there are none.
+fn alert_count(app: crate::state::AppState) -> Option<usize> {
     let n = app.workspace.with(|w| w.as_ref().map_or(0, |ws| ws.alerts.iter().filter(|a| a.is_active()).count()));
-    (n > 0).then(|| format!(" ({n})"))
+    (n > 0).then_some(n)
 }
 
 /// Says so, all the time, while the app runs on simulated time.
@@ -241,7 +241,8 @@ fn SimulatedClock() -> impl IntoView {
                 Some(ws) => crate::components::explain::fmt_in_zone(&ws.calendar, now),
                 None => crate::components::labels::fmt_time(now),
             });
-            t_string!(i18n, common.simulated_time, at = at, speed = crate::components::labels::fixed(s.speed, 0)).to_string()
+            t_string!(i18n, common.simulated_time, at = at, speed = crate::components::labels::fixed(s.speed, 0))
+                .to_string()
         })
     };
     view! {

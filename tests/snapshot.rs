@@ -478,11 +478,11 @@ fn fixture_contents() {
             (15 * H, "2026-11-05T06:00:00Z", "2026-11-05T09:00:00Z")
         )
     );
-    assert!(
-        ws.trail_of(first.id)
-            .any(|e| e.change
-                == Change::SlaTargetsChanged { before: Some((4 * H, 18 * H)), after: Some((3 * H, 15 * H)) })
-    );
+    assert!(ws.trail_of(first.id).any(|e| e.change
+        == Change::SlaTargetsChanged {
+            before: Some(SlaTarget { first_response_secs: 4 * H, resolution_secs: 18 * H }),
+            after: Some(SlaTarget { first_response_secs: 3 * H, resolution_secs: 15 * H })
+        }));
 
     // #2 has waited for the customer since it was created: both clocks
     // stopped before any business time passed, so no warning or due time.

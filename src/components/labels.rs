@@ -1,6 +1,7 @@
 //! Words for domain values in the reader's language, and time formatting in
 //! the browser's zone. Everything user-facing comes from the translation files.
 use chrono::{FixedOffset, TimeZone};
+use leptos::prelude::WithUntracked;
 use leptos_i18n::I18nContext;
 
 use crate::domain::{Change, Channel, CommandError, Department, Status, Timestamp, Urgency, Workspace};
@@ -173,8 +174,15 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
         CommandError::NotOpen { number, status, .. } => {
             t_string!(i18n, common.error_not_open, number = *number, status = status_label(i18n, *status)).to_string()
         }
-        CommandError::DepartmentInUse { name, members } => {
-            t_string!(i18n, common.error_department_in_use, name = name.clone(), count = *members).to_string()
+        CommandError::DepartmentInUse { department, name, members, teams, rows } => {
+            let name = crate::state::use_app()
+                .workspace
+                .with_untracked(|w| {
+                    w.as_ref().and_then(|ws| ws.department(*department).map(|d| department_name(i18n, d)))
+                })
+                .unwrap_or_else(|| name.clone());
+            t_string!(i18n, common.error_department_in_use, name = name, count = *members, teams = *teams, rows = *rows)
+                .to_string()
         }
         CommandError::BadImport { index, problem } => format!("#{index}: {problem}"),
         CommandError::MemberIsAccountable { name, count } => {

@@ -84,11 +84,11 @@ pub fn more_change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
             t_string!(i18n, detail.ev_sla_policy, count = *recomputed).to_string()
         }
         Change::SlaTargetsChanged { after, .. } => match after {
-            Some((fr, res)) => t_string!(
+            Some(t) => t_string!(
                 i18n,
                 detail.ev_sla_targets,
-                first = fmt_business_time(i18n, *fr),
-                resolution = fmt_business_time(i18n, *res)
+                first = fmt_business_time(i18n, t.first_response_secs),
+                resolution = fmt_business_time(i18n, t.resolution_secs)
             )
             .to_string(),
             None => t_string!(i18n, detail.ev_sla_none).to_string(),

@@ -259,8 +259,8 @@ pub enum CommandError {
     FirstResponseAlreadyRecorded { number: u32 },
     #[error("request #{number} is {status:?}: {action} is only possible on an open request")]
     NotOpen { number: u32, status: Status, action: &'static str },
-    #[error("department {name:?} still has {members} member(s): move them first")]
-    DepartmentInUse { name: String, members: usize },
+    #[error("department {name:?} still has {members} member(s), {teams} team(s) and {rows} responsibility row(s): move or change them first")]
+    DepartmentInUse { department: Id, name: String, members: usize, teams: usize, rows: usize },
     #[error("import item {index}: {problem}")]
     BadImport { index: usize, problem: String },
     #[error("{name} is first-contact owner or handler of {count} open request(s): choose who takes them over")]
@@ -384,9 +384,15 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
             let summary = required_text("summary", &summary)?;
             move_status(ws, request, Status::Resolved, "resolve", summary.clone(), &mut trail)?;
             let now = trail.ctx.now;
+            // A transfer of ownership can only be accepted on an open request.
+            let offered = ws.requests.get(&request).and_then(|r| r.ownership_offer.as_ref()).map(|o| o.to);
+            if let Some(to) = offered {
+                trail.push_for(request, Change::OwnershipDeclined { to, reason: "request resolved".into() });
+            }
             if let Some(r) = ws.requests.get_mut(&request) {
                 r.resolved_at = Some(now);
                 r.resolution = summary;
+                r.ownership_offer = None;
             }
         }
         Command::Close { request, satisfaction } => {
@@ -458,10 +464,12 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
         Command::RemoveDepartment { department } => {
             let d = ws.department(department).ok_or(CommandError::NotFound { what: "department", id: department })?;
             let members = ws.members.iter().filter(|m| m.department == department).count();
+            let teams = ws.teams.iter().filter(|t| t.department == department).count();
+            let rows = ws.responsibility.iter().filter(|r| r.roles.contains_key(&department)).count();
             let name = d.name.clone();
-            if members > 0 {
-                let shown = if name.is_empty() { d.builtin.clone().unwrap_or_default() } else { name };
-                return Err(CommandError::DepartmentInUse { name: shown, members });
+            if members + teams + rows > 0 {
+                let shown = d.display_name().to_string();
+                return Err(CommandError::DepartmentInUse { department, name: shown, members, teams, rows });
             }
             trail.push(Change::DepartmentRemoved { department, name });
             ws.departments.retain(|d| d.id != department);
@@ -762,9 +770,9 @@ fn update_request(ws: &mut Workspace, request: Id, patch: RequestPatch, trail: &
     }
     // New urgency, new targets: only while someone still works on it.
     if urgency_changed && next.is_open() {
-        let before = next.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+        let before = next.sla.map(|c| c.targets());
         if sla::recompute(&mut next, &ws.calendar, &ws.sla) {
-            let after = next.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+            let after = next.sla.map(|c| c.targets());
             if before != after {
                 trail.push_for(request, Change::SlaTargetsChanged { before, after });
             }

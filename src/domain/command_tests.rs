@@ -592,13 +592,19 @@ fn refused_commands_leave_the_workspace_unchanged() {
             // Ben and Cai work there; a built-in department is named by its key.
             "remove department with members",
             Command::RemoveDepartment { department: w.technical },
-            CommandError::DepartmentInUse { name: "technical".into(), members: 2 },
+            CommandError::DepartmentInUse {
+                department: w.technical,
+                name: "technical".into(),
+                members: 2,
+                teams: 0,
+                rows: 0,
+            },
         ),
         (
             // Dee is inactive but still belongs to sales.
             "remove department with an inactive member",
             Command::RemoveDepartment { department: w.sales },
-            CommandError::DepartmentInUse { name: "sales".into(), members: 1 },
+            CommandError::DepartmentInUse { department: w.sales, name: "sales".into(), members: 1, teams: 0, rows: 0 },
         ),
         (
             "remove unknown department",
@@ -1099,7 +1105,7 @@ fn workspace_departments_and_members() {
         (
             "remove department with a member",
             Command::RemoveDepartment { department: field_ops },
-            Err("department \"Field Operations\" still has 1 member(s): move them first".into()),
+            Err("department \"Field Operations\" still has 1 member(s), 0 team(s) and 0 responsibility row(s): move or change them first".into()),
         ),
         (
             "move member",

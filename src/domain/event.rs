@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::routing::Target;
+use super::sla::SlaTarget;
 use super::warnings::WarningMetric;
 use super::{Channel, Id, Status, Timestamp, Urgency};
 
@@ -90,7 +91,7 @@ changes! {
     CalendarChanged { zone: String, recomputed: u32 },
     SlaPolicyChanged { recomputed: u32 },
     /// The SLA targets (business seconds) of this request were recomputed.
-    SlaTargetsChanged { #[serde(default)] before: Option<(i64, i64)>, #[serde(default)] after: Option<(i64, i64)> },
+    SlaTargetsChanged { #[serde(default)] before: Option<SlaTarget>, #[serde(default)] after: Option<SlaTarget> },
     WarningRuleAdded { rule: Id, metric: WarningMetric },
     WarningRuleChanged { rule: Id, metric: WarningMetric },
     WarningRuleRemoved { rule: Id, metric: WarningMetric },

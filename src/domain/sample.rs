@@ -557,11 +557,23 @@ fn routing(
     }
     let intake = members.get(PRIYA).copied().flatten();
     for (k, (en, zh, cat, channel, urgency)) in ROUTED.into_iter().enumerate() {
-        let text = lang.pick_row(&Row { en, zh, category: cat, channel, urgency, intake: PRIYA, handoff: None, flow: Flow::New });
+        let text = lang.pick_row(&Row {
+            en,
+            zh,
+            category: cat,
+            channel,
+            urgency,
+            intake: PRIYA,
+            handoff: None,
+            flow: Flow::New,
+        });
         let new = NewRequest {
             title: text.0.to_string(),
             description: text.1.to_string(),
-            customer: Customer { name: lang.pick(CUSTOMERS[(k * 7 + 3) % CUSTOMERS.len()]).to_string(), contact: contact(lang, 90 + k) },
+            customer: Customer {
+                name: lang.pick(CUSTOMERS[(k * 7 + 3) % CUSTOMERS.len()]).to_string(),
+                contact: contact(lang, 90 + k),
+            },
             channel,
             category: category(cat),
             urgency,
@@ -894,11 +906,22 @@ mod tests {
             let ws = built(lang);
             assert_eq!((ws.teams.len(), ws.routing.rules.len(), ws.responsibility.len()), (4, 3, 3), "{lang:?}");
             assert!(ws.routing.fallback.is_some());
-            assert!(ws.members.iter().filter(|m| m.team.is_some()).count() == 7, "{lang:?}: all but marketing in a team");
+            assert!(
+                ws.members.iter().filter(|m| m.team.is_some()).count() == 7,
+                "{lang:?}: all but marketing in a team"
+            );
             let routed: Vec<(u32, Option<u32>, Option<&str>)> = ws
                 .requests
                 .values()
-                .filter_map(|r| r.routing.as_ref().map(|d| (r.number, d.rule.as_ref().map(|h| h.position), r.handler.and_then(|h| ws.member(h)).map(|m| m.name.as_str()))))
+                .filter_map(|r| {
+                    r.routing.as_ref().map(|d| {
+                        (
+                            r.number,
+                            d.rule.as_ref().map(|h| h.position),
+                            r.handler.and_then(|h| ws.member(h)).map(|m| m.name.as_str()),
+                        )
+                    })
+                })
                 .collect();
             let (safety_to, warranty_to) = match lang {
                 SampleLang::En => ("Priya Nair", "Jonas Berg"),

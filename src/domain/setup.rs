@@ -190,10 +190,10 @@ fn recompute_open(ws: &mut Workspace, trail: &mut Trail) -> u32 {
     let Workspace { requests, calendar, sla: policy, .. } = ws;
     let mut changed = 0u32;
     for r in requests.values_mut().filter(|r| r.is_open()) {
-        let before = r.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+        let before = r.sla.map(|c| c.targets());
         if sla::recompute(r, calendar, policy) {
             changed += 1;
-            let after = r.sla.map(|c| (c.first_response.target_secs, c.resolution.target_secs));
+            let after = r.sla.map(|c| c.targets());
             if before != after {
                 trail.push_for(r.id, Change::SlaTargetsChanged { before, after });
             }

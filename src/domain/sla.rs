@@ -111,6 +111,11 @@ pub struct SlaClocks {
 }
 
 impl SlaClocks {
+    /// The targets these clocks run to.
+    pub fn targets(&self) -> SlaTarget {
+        SlaTarget { first_response_secs: self.first_response.target_secs, resolution_secs: self.resolution.target_secs }
+    }
+
     /// The clocks of a request created at `created` with this urgency; none
     /// when the calendar cannot be used.
     pub fn compute(

@@ -118,6 +118,10 @@ impl World {
     }
 }
 
+fn target(first_response_secs: i64, resolution_secs: i64) -> super::sla::SlaTarget {
+    super::sla::SlaTarget { first_response_secs, resolution_secs }
+}
+
 fn hm(h: u16, m: u16) -> ClockTime {
     ClockTime::hm(h, m).expect("valid time")
 }
@@ -409,6 +413,13 @@ fn ownership_moves_only_when_accepted() {
     assert_eq!(w.req(id).owner, Some(w.cy));
     // The handler is not touched: ownership is accountability, not work.
     assert_eq!(w.req(id).handler, Some(w.ana));
+    // An offer still waiting when the request is resolved is withdrawn, and says so.
+    w.ok(Some(w.cy), Command::OfferOwnership { request: id, to: w.bo, reason: "shift change".into() });
+    let events = w.ok(Some(w.cy), Command::Resolve { request: id, summary: "done".into() });
+    assert!(
+        World::changes_of(&events).contains(&Change::OwnershipDeclined { to: w.bo, reason: "request resolved".into() })
+    );
+    assert_eq!(w.req(id).ownership_offer, None);
 }
 
 #[test]
@@ -431,6 +442,25 @@ fn responsibility_matrix_commands() {
     assert!(
         matches!(&events[0].change, Change::ResponsibilitySet { category, before, .. } if category == "Complaint" && before.starts_with("A: "))
     );
+    // A department in the matrix (or with teams) cannot be removed.
+    let marketing = w.ws.departments[2].id;
+    w.ok(None, Command::SetResponsibility(RaciRow::new("promotion", [(marketing, RaciRole::Accountable)])));
+    assert_eq!(
+        w.refused(None, Command::RemoveDepartment { department: marketing }),
+        CommandError::DepartmentInUse {
+            department: marketing,
+            name: "marketing".into(),
+            members: 0,
+            teams: 0,
+            rows: 1
+        }
+    );
+    assert_eq!(
+        w.refused(None, Command::RemoveDepartment { department: service }),
+        CommandError::DepartmentInUse { department: service, name: "service".into(), members: 3, teams: 2, rows: 1 }
+    );
+    w.ok(None, Command::RemoveResponsibility { category: "promotion".into() });
+    w.ok(None, Command::RemoveDepartment { department: marketing });
     w.ok(None, Command::RemoveResponsibility { category: "COMPLAINT".into() });
     assert!(w.ws.responsibility.is_empty());
     let e = w.refused(None, Command::RemoveResponsibility { category: "billing".into() });
@@ -510,7 +540,7 @@ fn sla_clocks_follow_waiting_urgency_and_policy() {
         },
     );
     assert!(World::changes_of(&events)
-        .contains(&Change::SlaTargetsChanged { before: Some((H, 4 * H)), after: Some((24 * H, 45 * H)) }));
+        .contains(&Change::SlaTargetsChanged { before: Some(target(H, 4 * H)), after: Some(target(24 * H, 45 * H)) }));
     // A policy change recomputes open requests only, and records each.
     let done = w.create(Some(w.ana), NewRequest::titled("done"));
     w.ok(Some(w.ana), Command::Resolve { request: done, summary: "ok".into() });
@@ -521,9 +551,10 @@ fn sla_clocks_follow_waiting_urgency_and_policy() {
     let events = w.ok(None, Command::SetSlaPolicy(policy));
     let changes = World::changes_of(&events);
     assert_eq!(changes.last(), Some(&Change::SlaPolicyChanged { recomputed: 1 }));
-    assert!(
-        changes.contains(&Change::SlaTargetsChanged { before: Some((24 * H, 45 * H)), after: Some((2 * H, 45 * H)) })
-    );
+    assert!(changes.contains(&Change::SlaTargetsChanged {
+        before: Some(target(24 * H, 45 * H)),
+        after: Some(target(2 * H, 45 * H))
+    }));
     assert_eq!(w.req(done).sla, frozen, "resolved requests keep their clocks");
     let bad = SlaPolicy { warn_percent: 0, ..policy };
     assert_eq!(

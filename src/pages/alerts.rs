@@ -40,7 +40,9 @@ pub fn alert_lines(i18n: crate::components::labels::I18n, ws: &Workspace, active
         .filter(|a| a.is_active() == active)
         .map(|a| AlertLine {
             id: a.id,
-            text: rule_of(a).map(|r| rule_text(i18n, r)).unwrap_or_else(|| t_string!(i18n, alerts.rule_removed).to_string()),
+            text: rule_of(a)
+                .map(|r| rule_text(i18n, r))
+                .unwrap_or_else(|| t_string!(i18n, alerts.rule_removed).to_string()),
             request: a.request.and_then(|r| ws.request(r)).map(|r| (r.number, r.title.clone())),
             raised: fmt_time(a.raised_at),
             cleared: a.cleared_at.map(fmt_time),
@@ -120,10 +122,18 @@ fn RuleForm(rule: Option<WarningRule>) -> impl IntoView {
     let prefix = id.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Ok(t), Ok(n)) = (threshold.get_untracked().trim().parse::<u32>(), days.get_untracked().trim().parse::<u32>()) else {
+        let (Ok(t), Ok(n)) =
+            (threshold.get_untracked().trim().parse::<u32>(), days.get_untracked().trim().parse::<u32>())
+        else {
             return error.set(Some(t_string!(i18n, alerts.error_numbers).to_string()));
         };
-        let draft = WarningDraft { metric: metric.get_untracked(), comparison: comparison.get_untracked(), threshold_percent: t, days: n, enabled: enabled.get_untracked() };
+        let draft = WarningDraft {
+            metric: metric.get_untracked(),
+            comparison: comparison.get_untracked(),
+            threshold_percent: t,
+            days: n,
+            enabled: enabled.get_untracked(),
+        };
         let cmd = match id {
             Some(rule) => Command::UpdateWarningRule { rule, draft },
             None => Command::AddWarningRule(draft),

@@ -8,11 +8,11 @@ use crate::domain::metrics::{dashboard, Dashboard, DurationStat, Figures, RateSt
 use crate::domain::responsibility::{multi_team, orphan_rate};
 use crate::domain::sla::{breach_rates, daily_timeout_rates};
 use crate::domain::DataFlag;
-use crate::pages::alerts::alert_lines;
-use leptos_router::components::A;
 use crate::i18n::i18n::*;
+use crate::pages::alerts::alert_lines;
 use crate::platform::clock;
 use crate::state::use_app;
+use leptos_router::components::A;
 
 fn dur(i18n: I18n, v: Option<i64>) -> String {
     v.map(|s| fmt_duration(i18n, s)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string())

@@ -116,7 +116,9 @@ pub fn ResponsibilityInfo(id: Id) -> impl IntoView {
             }
             let row = ws.responsibility.iter().find(|row| row.is_for(&r.category));
             Some(match row {
-                None => Err(t_string!(i18n, responsibility.category_uncovered, category = r.category.clone()).to_string()),
+                None => {
+                    Err(t_string!(i18n, responsibility.category_uncovered, category = r.category.clone()).to_string())
+                }
                 Some(row) => Ok(RaciRole::ALL
                     .into_iter()
                     .filter_map(|role| {
@@ -190,13 +192,18 @@ pub fn OwnershipPanel(id: Id) -> impl IntoView {
         app.workspace.with(|w| {
             let ws = w.as_ref()?;
             let r = ws.request(id)?;
-            let offer = r.ownership_offer.as_ref().map(|o| (o.to, member_name(ws, Some(o.to)).unwrap_or_default(), o.reason.clone()));
+            let offer = r
+                .ownership_offer
+                .as_ref()
+                .map(|o| (o.to, member_name(ws, Some(o.to)).unwrap_or_default(), o.reason.clone()));
             Some((r.is_open(), r.owner, offer))
         })
     };
     let members = move || {
         app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
+            w.as_ref()
+                .map(|ws| ws.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     view! {

@@ -39,7 +39,13 @@ fn Offers(me: Id) -> impl IntoView {
                 .values()
                 .filter_map(|r| {
                     let o = r.ownership_offer.as_ref().filter(|o| o.to == me)?;
-                    Some((r.id, r.number, r.title.clone(), member_name(ws, r.owner).unwrap_or_default(), o.reason.clone()))
+                    Some((
+                        r.id,
+                        r.number,
+                        r.title.clone(),
+                        member_name(ws, r.owner).unwrap_or_default(),
+                        o.reason.clone(),
+                    ))
                 })
                 .collect::<Vec<_>>()
         })
@@ -94,11 +100,19 @@ fn Accountable(me: Id) -> impl IntoView {
                 .values()
                 .filter(|r| r.owner == Some(me) && r.merged_into.is_none())
                 .map(|r| {
-                    (r.number, r.title.clone(), r.status, member_name(ws, r.handler).unwrap_or_default(), current_light(r, now).map(|(_, l)| l))
+                    (
+                        r.number,
+                        r.title.clone(),
+                        r.status,
+                        member_name(ws, r.handler).unwrap_or_default(),
+                        current_light(r, now).map(|(_, l)| l),
+                    )
                 })
                 .collect();
             // Open first (most urgent light first), then the rest, newest first.
-            rows.sort_by_key(|(n, _, s, _, l)| (!s.is_open(), std::cmp::Reverse(l.map(|l| light_rank(l))), std::cmp::Reverse(*n)));
+            rows.sort_by_key(|(n, _, s, _, l)| {
+                (!s.is_open(), std::cmp::Reverse(l.map(|l| light_rank(l))), std::cmp::Reverse(*n))
+            });
             rows
         })
     };

@@ -30,7 +30,12 @@ pub fn ResponsibilityPage() -> impl IntoView {
 
 /// One editable row: the role of each department in a category.
 #[component]
-fn MatrixRow(category: String, roles: BTreeMap<Id, RaciRole>, departments: Vec<(Id, String)>, stored: bool) -> impl IntoView {
+fn MatrixRow(
+    category: String,
+    roles: BTreeMap<Id, RaciRole>,
+    departments: Vec<(Id, String)>,
+    stored: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let cells = RwSignal::new(roles);
@@ -95,7 +100,11 @@ fn Matrix() -> impl IntoView {
     let extra = RwSignal::new(Vec::<String>::new());
     let new_category = RwSignal::new(String::new());
     let departments = move || {
-        app.workspace.with(|w| w.as_ref().map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default())
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     };
     // Stored rows, then categories in use (or just added here) with no row.
     let rows = move || {
@@ -177,7 +186,11 @@ fn Orphans() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let threshold = move || app.workspace.with(|w| w.as_ref().map(|ws| fmt_business_time(i18n, ws.thresholds.orphan_after_secs))).unwrap_or_default();
+    let threshold = move || {
+        app.workspace
+            .with(|w| w.as_ref().map(|ws| fmt_business_time(i18n, ws.thresholds.orphan_after_secs)))
+            .unwrap_or_default()
+    };
     view! {
         <section class="card" aria-labelledby="orphans-h">
             <h2 id="orphans-h">{tr(i18n, |i| t_string!(i, responsibility.orphans))}</h2>
@@ -209,8 +222,12 @@ fn MultiTeam() -> impl IntoView {
                 .into_iter()
                 .map(|m| {
                     let teams: Vec<String> = m.teams.iter().map(|t| unit_name(i18n, ws, *t)).collect();
-                    let requests: Vec<(u32, String)> =
-                        m.requests.iter().filter_map(|id| ws.request(*id)).map(|r| (r.number, r.title.clone())).collect();
+                    let requests: Vec<(u32, String)> = m
+                        .requests
+                        .iter()
+                        .filter_map(|id| ws.request(*id))
+                        .map(|r| (r.number, r.title.clone()))
+                        .collect();
                     (m.customer, teams.join(", "), requests)
                 })
                 .collect::<Vec<_>>()
@@ -246,7 +263,15 @@ fn Duplicates() -> impl IntoView {
                 .into_iter()
                 .filter_map(|d| {
                     let (a, b) = (ws.request(d.older)?, ws.request(d.newer)?);
-                    Some((d.older, d.newer, a.number, a.title.clone(), b.number, b.title.clone(), a.customer.name.clone()))
+                    Some((
+                        d.older,
+                        d.newer,
+                        a.number,
+                        a.title.clone(),
+                        b.number,
+                        b.title.clone(),
+                        a.customer.name.clone(),
+                    ))
                 })
                 .collect::<Vec<_>>()
         })

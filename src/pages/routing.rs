@@ -158,11 +158,15 @@ fn TargetPicker(
         value.set(t);
     });
     let teams = move || {
-        app.workspace.with(|w| w.as_ref().map(|ws| ws.teams.iter().map(|t| (t.id, t.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        app.workspace.with(|w| {
+            w.as_ref().map(|ws| ws.teams.iter().map(|t| (t.id, t.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
+        })
     };
     let members = move || {
         app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
+            w.as_ref()
+                .map(|ws| ws.members.iter().filter(|m| m.active).map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     view! {
@@ -259,8 +263,10 @@ impl ConditionFields {
 fn RuleEditor(rule: Option<Id>, editing: RwSignal<Option<Option<Id>>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let existing: Option<RoutingRule> =
-        rule.and_then(|id| app.workspace.with_untracked(|w| w.as_ref().and_then(|ws| ws.routing.rules.iter().find(|r| r.id == id).cloned())));
+    let existing: Option<RoutingRule> = rule.and_then(|id| {
+        app.workspace
+            .with_untracked(|w| w.as_ref().and_then(|ws| ws.routing.rules.iter().find(|r| r.id == id).cloned()))
+    });
     let name = RwSignal::new(existing.as_ref().map(|r| r.name.clone()).unwrap_or_default());
     let enabled = RwSignal::new(existing.as_ref().is_none_or(|r| r.enabled));
     let fields = ConditionFields::of(&existing.as_ref().map(|r| r.when.clone()).unwrap_or_default());
@@ -272,7 +278,8 @@ fn RuleEditor(rule: Option<Id>, editing: RwSignal<Option<Option<Id>>>) -> impl I
             error.set(Some(t_string!(i18n, routing.pick_target).to_string()));
             return;
         };
-        let draft = RuleDraft { name: name.get_untracked(), enabled: enabled.get_untracked(), when: fields.read(), target: t };
+        let draft =
+            RuleDraft { name: name.get_untracked(), enabled: enabled.get_untracked(), when: fields.read(), target: t };
         let cmd = match rule {
             Some(rule) => Command::UpdateRoutingRule { rule, draft },
             None => Command::AddRoutingRule(draft),

@@ -59,7 +59,9 @@ fn Teams() -> impl IntoView {
     };
     let departments = move || {
         app.workspace.with(|w| {
-            w.as_ref().map(|w| w.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default()
+            w.as_ref()
+                .map(|w| w.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     let teams = move || {

@@ -17,7 +17,8 @@ use crate::persist::holidays::{parse_date, parse_dates};
 use crate::platform::{clock, files};
 use crate::state::use_app;
 
-const DAYS: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+const DAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 fn day_label(i18n: I18n, d: Weekday) -> String {
     match d {
@@ -43,9 +44,8 @@ fn spans_text(spans: &[OpeningSpan]) -> String {
 pub fn parse_spans(text: &str) -> Result<Vec<OpeningSpan>, String> {
     let mut out = Vec::new();
     for (i, part) in text.split([',', '，', ';']).map(str::trim).filter(|p| !p.is_empty()).enumerate() {
-        let (a, b) = part
-            .split_once(['-', '–', '~'])
-            .ok_or_else(|| format!("{} {}: “{part}”", i + 1, "09:00–18:00"))?;
+        let (a, b) =
+            part.split_once(['-', '–', '~']).ok_or_else(|| format!("{} {}: “{part}”", i + 1, "09:00–18:00"))?;
         let start = ClockTime::parse(a).map_err(|e| format!("{}: {e}", i + 1))?;
         let end = ClockTime::parse(b).map_err(|e| format!("{}: {e}", i + 1))?;
         out.push(OpeningSpan::new(start, end));
@@ -94,7 +94,10 @@ pub fn SlaPage() -> impl IntoView {
 fn CalendarCard() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let cal = app.workspace.with_untracked(|w| w.as_ref().map(|ws| ws.calendar.clone())).unwrap_or_else(|| BusinessCalendar::standard("UTC"));
+    let cal = app
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|ws| ws.calendar.clone()))
+        .unwrap_or_else(|| BusinessCalendar::standard("UTC"));
     let zone = RwSignal::new(cal.zone.clone());
     let days = RwSignal::new(cal.working_days.clone());
     let hours = RwSignal::new(spans_text(&cal.hours));
@@ -119,11 +122,18 @@ fn CalendarCard() -> impl IntoView {
                     dates.insert(d);
                 }
                 None => {
-                    return error.set(Some(t_string!(i18n, sla.error_holiday, line = i + 1, found = line.trim().to_string()).to_string()))
+                    return error.set(Some(
+                        t_string!(i18n, sla.error_holiday, line = i + 1, found = line.trim().to_string()).to_string(),
+                    ))
                 }
             }
         }
-        let cal = BusinessCalendar { zone: zone.get_untracked(), working_days: days.get_untracked(), hours: spans, holidays: dates };
+        let cal = BusinessCalendar {
+            zone: zone.get_untracked(),
+            working_days: days.get_untracked(),
+            hours: spans,
+            holidays: dates,
+        };
         match app.dispatch(Command::SetCalendar(cal)) {
             Ok(_) => {
                 error.set(None);
@@ -223,7 +233,8 @@ fn PolicyCard() -> impl IntoView {
         let mut next = SlaPolicy::default();
         for (u, fr, res) in &inputs {
             let (Some(f), Some(r)) = (hours_to_secs(&fr.get_untracked()), hours_to_secs(&res.get_untracked())) else {
-                return error.set(Some(t_string!(i18n, sla.error_target, urgency = urgency_label(i18n, *u)).to_string()));
+                return error
+                    .set(Some(t_string!(i18n, sla.error_target, urgency = urgency_label(i18n, *u)).to_string()));
             };
             let target = SlaTarget { first_response_secs: f, resolution_secs: r };
             match u {
@@ -325,7 +336,11 @@ fn ThresholdsCard() -> impl IntoView {
 fn ClockCard() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let cal = move || app.workspace.with(|w| w.as_ref().map(|ws| ws.calendar.clone())).unwrap_or_else(|| BusinessCalendar::standard("UTC"));
+    let cal = move || {
+        app.workspace
+            .with(|w| w.as_ref().map(|ws| ws.calendar.clone()))
+            .unwrap_or_else(|| BusinessCalendar::standard("UTC"))
+    };
     let start = RwSignal::new(String::new());
     let speed = RwSignal::new("1".to_string());
     let error = RwSignal::new(None::<String>);

@@ -94,7 +94,10 @@ mod tests {
         let ok = "\u{feff}日期,名称\r\n2026-10-01,国庆节 🎉\r\n\r\n2026-10-02;x\n2026-10-01\n";
         assert_eq!(parse_dates("h.csv", ok), Ok([d(2026, 10, 1), d(2026, 10, 2)].into_iter().collect()));
         // Without a header.
-        assert_eq!(parse_dates("h.txt", "2026-05-01\n2026-05-04"), Ok([d(2026, 5, 1), d(2026, 5, 4)].into_iter().collect()));
+        assert_eq!(
+            parse_dates("h.txt", "2026-05-01\n2026-05-04"),
+            Ok([d(2026, 5, 1), d(2026, 5, 4)].into_iter().collect())
+        );
         let bad = parse_dates("h.csv", "date\n2026-10-01\n10/01/2026,National Day\n");
         assert_eq!(bad, Err(HolidayError { file: "h.csv".into(), line: 3, found: "10/01/2026".into() }));
         assert_eq!(

@@ -574,7 +574,7 @@ fn locate(value: &Value, check: Check, message: String) -> (Vec<PathStep>, Strin
             // anything else, so removing it always changes the outcome: try
             // it only after every other key.
             Value::Object(fields) => {
-                fields.keys().filter(|k| *k != "type").chain(fields.keys().filter(|k| *k == "type")).find_map(|k| {
+                fields.keys().filter(|k| !is_tag(k)).chain(fields.keys().filter(|k| is_tag(k))).find_map(|k| {
                     let mut probe = value.clone();
                     if let Some(Value::Object(o)) = value_at_mut(&mut probe, &steps) {
                         // Keep the order of the other keys: serde reports the first problem it meets.
@@ -598,6 +598,12 @@ fn locate(value: &Value, check: Check, message: String) -> (Vec<PathStep>, Strin
         }
     }
     (steps, message)
+}
+
+/// The tag field of an internally tagged enum: `type` of a change, `kind`
+/// of a routing target.
+fn is_tag(key: &str) -> bool {
+    key == "type" || key == "kind"
 }
 
 /// Paths of every object in `value`, outermost first.

@@ -46,7 +46,11 @@ fn from_address() -> Option<Option<Simulation>> {
     } else {
         let start = DateTime::parse_from_rfc3339(&clock).ok()?.with_timezone(&Utc);
         let speed = params.get("speed").and_then(|s| s.parse::<f64>().ok()).filter(|s| s.is_finite() && *s > 0.0);
-        Some(Simulation { set_at_ms: js_sys::Date::now(), start_ms: start.timestamp_millis() as f64, speed: speed.unwrap_or(1.0) })
+        Some(Simulation {
+            set_at_ms: js_sys::Date::now(),
+            start_ms: start.timestamp_millis() as f64,
+            speed: speed.unwrap_or(1.0),
+        })
     };
     store(sim);
     Some(sim)

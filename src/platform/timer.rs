@@ -20,3 +20,11 @@ pub fn every(ms: i32, f: impl FnMut() + 'static) {
     }
     cb.forget();
 }
+
+/// Calls `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref::<js_sys::Function>(), ms);
+    }
+}

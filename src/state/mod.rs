@@ -81,6 +81,8 @@ struct Shell {
     pending: Vec<Pending>,
     saving: bool,
     channel: Option<Rc<Channel>>,
+    /// An early-warning evaluation is due shortly (after a burst of changes).
+    evaluation_due: bool,
 }
 
 thread_local! {
@@ -162,6 +164,18 @@ impl AppState {
         clock::simulate(run);
         self.now.set(clock::now());
         self.evaluate_warnings();
+    }
+
+    /// Evaluates the early warnings once, shortly after a change (a burst of
+    /// changes, such as an import, gives one evaluation).
+    fn evaluate_soon(self) {
+        let first = with_shell(|s| !std::mem::replace(&mut s.evaluation_due, true));
+        if first {
+            timer::after(300, move || {
+                with_shell(|s| s.evaluation_due = false);
+                self.evaluate_warnings();
+            });
+        }
     }
 
     /// Raises and clears early-warning alerts when the rules say so. Looks
@@ -383,10 +397,14 @@ impl AppState {
         let Some(result) = result else {
             return Err(CommandError::Invalid { field: "workspace", problem: "no workspace is open".into() });
         };
+        let evaluating = matches!(cmd, Command::EvaluateWarnings);
         let events = result?;
         // No events, no change: nothing to store.
         if events.is_empty() {
             return Ok(events);
+        }
+        if !evaluating {
+            self.evaluate_soon();
         }
         with_shell(|s| {
             for e in &events {
