@@ -10,8 +10,19 @@ use crate::domain::{Command, Id, Workspace};
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
-/// "16.0 % (4 of 25)".
-pub fn reading_text(i18n: crate::components::labels::I18n, r: &Reading) -> String {
+/// "16.0 % (4 of 25)"; for the first-response rule, business time:
+/// "54 min of the 1 h target elapsed".
+pub fn reading_text(i18n: crate::components::labels::I18n, metric: Option<WarningMetric>, r: &Reading) -> String {
+    if metric == Some(WarningMetric::FirstResponseElapsed) {
+        let secs = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        return t_string!(
+            i18n,
+            alerts.reading_elapsed,
+            elapsed = crate::components::explain::fmt_business_time(i18n, secs(r.numerator)),
+            target = crate::components::explain::fmt_business_time(i18n, secs(r.denominator))
+        )
+        .to_string();
+    }
     let rate = RateStat { numerator: r.numerator, denominator: r.denominator };
     let pct = rate.percent_tenths().map(|t| format!("{}.{} %", t / 10, t % 10)).unwrap_or_else(|| "—".into());
     let base = t_string!(i18n, alerts.reading, rate = pct, n = r.numerator, of = r.denominator).to_string();
@@ -46,7 +57,7 @@ pub fn alert_lines(i18n: crate::components::labels::I18n, ws: &Workspace, active
             request: a.request.and_then(|r| ws.request(r)).map(|r| (r.number, r.title.clone())),
             raised: fmt_time(a.raised_at),
             cleared: a.cleared_at.map(fmt_time),
-            values: a.values.iter().map(|v| reading_text(i18n, v)).collect(),
+            values: a.values.iter().map(|v| reading_text(i18n, rule_of(a).map(|r| r.metric), v)).collect(),
         })
         .collect();
     out.reverse();

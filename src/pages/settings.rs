@@ -407,14 +407,18 @@ fn Members() -> impl IntoView {
                                     }/>
                                 </td>
                                 <td>
-                                    <input type="checkbox" aria-label=duty_label checked=on_duty data-testid="member-on-duty" on:change=move |_| {
+                                    <input type="checkbox" aria-label=duty_label checked=on_duty data-testid="member-on-duty" on:change=move |ev| {
+                                        // Shown as stored until the change is accepted (the row is redrawn then).
+                                        event_target::<web_sys::HtmlInputElement>(&ev).set_checked(on_duty);
                                         patch(MemberPatch { on_duty: Some(!on_duty), ..Default::default() });
                                     }/>
                                 </td>
                                 <td>
                                     <input type="checkbox" aria-label=active_label checked=active data-testid="member-active" on:change={
                                         let name = name.clone();
-                                        move |_| {
+                                        move |ev| {
+                                            // Shown as stored until the change is accepted (the row is redrawn then).
+                                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(active);
                                             if active {
                                                 deactivate(id, name.clone());
                                             } else {

@@ -68,8 +68,10 @@ fn store(sim: Option<Simulation>) {
 
 /// The app's current time: real, or simulated when a simulation is set.
 pub fn now() -> Timestamp {
+    // The simulation first: reading it the first time sets its start to now.
+    let sim = SIMULATION.with(Cell::get);
     let real = js_sys::Date::now();
-    let ms = match SIMULATION.with(Cell::get) {
+    let ms = match sim {
         Some(s) => s.start_ms + (real - s.set_at_ms) * s.speed,
         None => real,
     };
