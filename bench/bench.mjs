@@ -124,6 +124,81 @@ function syntheticSnapshot(n) {
   };
 }
 
+/**
+ * A version-2 snapshot with no requests but the routing setup of a real
+ * team: 3 teams of 4 members with skills and capacity, 4 rules (the first
+ * three match specific categories, the last everything urgent) and a
+ * fallback, on Mon–Fri business hours with a lunch break in Shanghai.
+ */
+function routingSnapshot(open = 0) {
+  const id = (kind, i) => `0190b000-0000-7000-8${kind}00-${i.toString(16).padStart(12, '0')}`;
+  const builtins = ['sales', 'service', 'marketing', 'technical'];
+  const departments = builtins.map((b, i) => ({ id: id('1', i + 1), name: '', builtin: b }));
+  const teams = [0, 1, 3].map((d, i) => ({ id: id('5', i + 1), name: `Team ${i + 1}`, department: departments[d].id }));
+  const skills = ['billing', 'printer', 'network', 'warranty'];
+  const members = Array.from({ length: 12 }, (_, i) => ({
+    id: id('2', i + 1), name: `Member ${i + 1}`, department: teams[i % 3].department, active: true,
+    team: teams[i % 3].id, skills: [skills[i % 4], skills[(i + 1) % 4]], capacity: 5000, on_duty: true,
+  }));
+  const rule = (i, name, when, target) => ({ id: id('6', i), name, enabled: true, when, target });
+  return {
+    format: 'baton.workspace', version: 2, exported_at: '2026-11-02T00:00:00Z',
+    workspace: {
+      id: id('0', 1), name: open ? 'Unassigned bench' : 'Routing bench', created_at: '2026-10-01T00:00:00Z', next_number: open + 1,
+      departments, members, teams,
+      routing: {
+        rules: [
+          rule(1, 'Billing', { categories: ['billing'] }, { kind: 'team', team: teams[0].id, strategy: 'least_loaded' }),
+          rule(2, 'Printers', { tags: ['printer', 'network'] }, { kind: 'team', team: teams[2].id, strategy: 'best_skill' }),
+          rule(3, 'Complaints', { categories: ['complaint'], min_urgency: 'high' }, { kind: 'team', team: teams[1].id, strategy: 'round_robin' }),
+          rule(4, 'Urgent', { min_urgency: 'critical' }, { kind: 'member', member: members[0].id }),
+        ],
+        fallback: { kind: 'team', team: teams[1].id, strategy: 'least_loaded' },
+      },
+      calendar: {
+        zone: 'Asia/Shanghai', working_days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+        hours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }], holidays: ['2026-11-11'],
+      },
+    },
+    requests: unassigned(open, id),
+    events: [],
+  };
+}
+
+/** `n` open requests nobody handles yet, created over the last weeks. */
+function unassigned(n, id) {
+  const categories = ['billing', 'complaint', 'hardware', 'delivery'];
+  const tags = [['printer'], ['network', 'vip'], [], ['warranty']];
+  const urgencies = ['low', 'medium', 'high', 'critical'];
+  const t0 = Date.parse('2026-10-19T01:00:00Z');
+  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  return Array.from({ length: n }, (_, i) => ({
+    id: id('3', i + 1), number: i + 1, title: `Request ${i + 1}`, channel: 'email',
+    customer: { name: `Customer ${i % 900}`, contact: '' }, category: categories[i % 4],
+    urgency: urgencies[i % 4], tags: tags[(i >> 2) % 4], status: 'new',
+    created_at: iso(t0 + i * 181_000), updated_at: iso(t0 + i * 181_000),
+  }));
+}
+
+/** A CSV of `n` open requests created over the last weeks, for routing. */
+function openRequestsCsv(n) {
+  const categories = ['billing', 'complaint', 'hardware', 'delivery'];
+  const tags = ['printer', 'network', 'vip', ''];
+  const urgencies = ['Low', 'Medium', 'High', 'Critical'];
+  const rows = ['Title,Customer,Category,Tags,Priority,Status,Created'];
+  const t0 = Date.parse('2026-10-19T01:00:00Z');
+  for (let i = 0; i < n; i++) {
+    const created = new Date(t0 + i * 181_000).toISOString().replace('.000Z', 'Z');
+    rows.push(`Request ${i + 1},Customer ${i % 900},${categories[i % 4]},${tags[(i >> 2) % 4]},${urgencies[i % 4]},Open,${created}`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** The app's own measure of applying the last command in memory, in ms. */
+async function lastApplyMs(page) {
+  return Number(await page.locator('[data-testid=save-status]').getAttribute('data-last-apply-ms'));
+}
+
 async function openApp(browser, url) {
   const { context, page, errors } = await newPage(browser, { locale: 'en-US', timezoneId: 'UTC' });
   await page.goto(url + '/', { waitUntil: 'load' });
@@ -180,8 +255,14 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
   const snap100 = path.join(tmp, 'bench-100.baton.json');
   const snap10k = path.join(tmp, 'bench-10k.baton.json');
+  const snapRouting = path.join(tmp, 'routing-bench.baton.json');
+  const snapUnassigned = path.join(tmp, 'unassigned-bench.baton.json');
+  const csv10k = path.join(tmp, 'open-10k.csv');
   writeFileSync(snap100, JSON.stringify(syntheticSnapshot(100)));
   writeFileSync(snap10k, JSON.stringify(syntheticSnapshot(10_000)));
+  writeFileSync(snapRouting, JSON.stringify(routingSnapshot()));
+  writeFileSync(snapUnassigned, JSON.stringify(routingSnapshot(10_000)));
+  writeFileSync(csv10k, openRequestsCsv(10_000));
 
   const server = await startServer({ root: DIST });
   const browser = await launchBrowser();
@@ -245,6 +326,82 @@ async function main() {
         dash.push(Number(await page.locator('[data-testid=dashboard]').getAttribute('data-compute-ms')));
       }
       print('dashboard_10k_ms', median(dash).toFixed(2));
+      await context.close();
+    }
+
+    // Routing and SLA for 10,000 open requests: a stored workspace with
+    // rules and 10,000 open requests nobody handles; "Route them now" routes
+    // every one (one command), then an SLA policy change recomputes every
+    // open request's clocks (one command). Each figure is the app's own
+    // measure of applying the command in memory.
+    {
+      const routes = [];
+      const slas = [];
+      let summary = '';
+      for (let run = 0; run < 3; run++) {
+        const { context, page } = await openApp(browser, server.url);
+        await importSnapshot(page, snapUnassigned, 'Unassigned bench');
+        await page.goto(server.url + '/settings/routing');
+        await page.locator('[data-testid=route-unassigned]').click();
+        await page.locator('[data-testid=route-unassigned]').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
+        routes.push(await lastApplyMs(page));
+        await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent.includes('saved'), null, { timeout: 120_000 });
+        if (run === 0) {
+          // Five policy changes, each changing the first-response target of
+          // every urgency, so every open request's clocks and targets change
+          // (and each change is recorded in that request's trail).
+          await page.goto(server.url + '/settings/sla');
+          for (const [k, hours] of ['20', '24', '20', '24', '20'].entries()) {
+            const before = await page.locator('[data-testid=save-status]').getAttribute('data-saves');
+            await page.locator('[data-testid=fr-low]').fill(hours);
+            await page.locator('[data-testid=fr-medium]').fill(String(6 + (k % 2)));
+            await page.locator('[data-testid=fr-high]').fill(String(3 + (k % 2)));
+            await page.locator('[data-testid=fr-critical]').fill(k % 2 ? '1' : '0.5');
+            await page.locator('[data-testid=save-policy]').click();
+            await page.waitForFunction(
+              (prev) => {
+                const el = document.querySelector('[data-testid=save-status]');
+                return el && el.getAttribute('data-saves') !== prev && el.textContent.includes('saved');
+              },
+              before,
+              { timeout: 120_000 },
+            );
+            slas.push(await lastApplyMs(page));
+          }
+          const stored = await page.evaluate(async () => {
+            const db = await new Promise((res, rej) => { const r = indexedDB.open('baton'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+            const all = await new Promise((res) => { const q = db.transaction('requests').objectStore('requests').getAll(); q.onsuccess = () => res(q.result); });
+            db.close();
+            return all.map((t) => JSON.parse(t));
+          });
+          const routed = stored.filter((r) => r.routing && r.routing.member).length;
+          const clocked = stored.filter((r) => r.sla && r.sla.first_response.due_at).length;
+          summary = `${routed} of ${stored.length} requests routed, ${clocked} with due times`;
+        }
+        await context.close();
+      }
+      const route = median(routes);
+      const sla = median(slas);
+      print('route_10k_ms', route.toFixed(2));
+      print('sla_recompute_10k_ms', sla.toFixed(2));
+      print('route_and_sla_10k_ms', (route + sla).toFixed(2));
+      console.log(`[bench] ${summary}; routing runs ${routes.map((x) => x.toFixed(1)).join(', ')}; SLA runs ${slas.map((x) => x.toFixed(1)).join(', ')}`);
+    }
+
+    // The same work as part of an import: 10,000 open requests from a CSV
+    // into a workspace with rules, each validated, routed and given its
+    // clocks in the one import command.
+    {
+      const { context, page } = await openApp(browser, server.url);
+      await importSnapshot(page, snapRouting, 'Routing bench');
+      await page.goto(server.url + '/data');
+      await page.locator('[data-testid=import-csv]').setInputFiles(csv10k);
+      await page.locator('[data-testid=csv-mapping]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=csv-into-current]').check();
+      await page.locator('[data-testid=csv-run]').click();
+      await page.locator('[data-testid=csv-report]').waitFor({ timeout: 120_000 });
+      print('import_route_sla_10k_ms', (await lastApplyMs(page)).toFixed(2));
+      await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent.includes('saved'), null, { timeout: 120_000 });
       await context.close();
     }
   } finally {

@@ -162,6 +162,8 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
                 t_string!(i18n, common.error_already_handling).to_string()
             } else if problem.ends_with(" is inactive") {
                 t_string!(i18n, common.error_member_inactive, field = label).to_string()
+            } else if *field == "routing" {
+                t_string!(i18n, routing.error_no_routing).to_string()
             } else if *field == "department name" && problem.ends_with("exists already") {
                 t_string!(i18n, common.error_department_exists).to_string()
             } else {

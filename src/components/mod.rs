@@ -30,7 +30,8 @@ pub fn SaveIndicator() -> impl IntoView {
     view! {
         <span class="save-indicator" role="status" data-testid="save-status"
             data-saves=move || app.last_save.get().0
-            data-last-save-ms=move || app.last_save.get().1.map(|ms| labels::fixed(ms, 2))>
+            data-last-save-ms=move || app.last_save.get().1.map(|ms| labels::fixed(ms, 2))
+            data-last-apply-ms=move || app.last_apply_ms.get().map(|ms| labels::fixed(ms, 2))>
             {move || match app.save.get() {
                 SaveStatus::Saved => t_string!(i18n, common.saved).to_string(),
                 SaveStatus::Saving => t_string!(i18n, common.saving).to_string(),

@@ -14,7 +14,9 @@
 //! assert_eq!(due, ts("2026-11-03T04:00:00Z")); // Tuesday 12:00 in Shanghai
 //! ```
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
@@ -176,61 +178,112 @@ impl BusinessCalendar {
         Some(self.tz().ok()?.from_utc_datetime(&at.naive_utc()).date_naive())
     }
 
-    /// Business intervals (UTC, half-open) that end after `from`, in order,
-    /// the first one clipped to start at `from`. Stops after
-    /// [`MAX_SCAN_DAYS`] days without finding more.
-    fn intervals_from(&self, from: Timestamp) -> impl Iterator<Item = (Timestamp, Timestamp)> + '_ {
-        let tz = self.tz().ok();
-        // A local day begins at most 14 h before the UTC day: start one day early.
-        let first =
-            tz.map(|tz| tz.from_utc_datetime(&from.naive_utc()).date_naive().pred_opt().unwrap_or(NaiveDate::MIN));
-        let mut day = first;
-        let mut queue: Vec<(Timestamp, Timestamp)> = Vec::new();
-        let mut idle_days = 0i64;
-        std::iter::from_fn(move || loop {
-            let tz = tz?;
-            if let Some(next) = queue.pop() {
-                return Some(next);
-            }
-            let d = day?;
-            if idle_days > MAX_SCAN_DAYS {
-                return None;
-            }
-            day = d.succ_opt();
-            if !self.is_business_day(d) {
-                idle_days += 1;
-                continue;
-            }
-            let mut found: Vec<(Timestamp, Timestamp)> = Vec::new();
-            for span in &self.hours {
-                let (Some(a), Some(b)) = (local_instant(tz, d, span.start), local_instant(tz, d, span.end)) else {
-                    continue;
-                };
-                let a = a.max(from);
-                if b > a {
-                    found.push((a, b));
-                }
-            }
-            if found.is_empty() {
-                idle_days += 1;
-            } else {
-                idle_days = 0;
-                found.reverse();
-                queue = found;
-            }
-        })
+    /// The calendar checked and its zone looked up, for arithmetic; none
+    /// when it cannot be used. Prepare once for many computations.
+    pub fn prepare(&self) -> Option<Prepared<'_>> {
+        self.validate().ok()?;
+        Some(Prepared { cal: self, tz: self.tz().ok()?, days: RefCell::default() })
     }
 
     /// The instant at which `seconds` of business time have passed since
     /// `start`, not counting `pauses`. None when the clock is paused with no
     /// end (the due time is not known yet) or the calendar is unusable.
     pub fn add(&self, start: Timestamp, seconds: i64, pauses: &[Pause]) -> Option<Timestamp> {
+        self.prepare()?.add(start, seconds, pauses)
+    }
+
+    /// [`add`](Self::add) for several amounts at once; see [`Prepared::add_many`].
+    pub fn add_many(&self, start: Timestamp, seconds: &[i64], pauses: &[Pause]) -> Vec<Option<Timestamp>> {
+        match self.prepare() {
+            Some(p) => p.add_many(start, seconds, pauses),
+            None => vec![None; seconds.len()],
+        }
+    }
+
+    /// Business seconds between `start` and `end` (zero when `end` is not
+    /// after `start`, or the calendar is unusable), not counting `pauses`.
+    pub fn elapsed(&self, start: Timestamp, end: Timestamp, pauses: &[Pause]) -> i64 {
+        self.prepare().map_or(0, |p| p.elapsed(start, end, pauses))
+    }
+}
+
+/// A usable calendar with its zone looked up, from [`BusinessCalendar::prepare`].
+/// It remembers each day's business intervals once worked out, so that
+/// computing the clocks of many requests over the same weeks converts each
+/// local time to UTC only once.
+pub struct Prepared<'c> {
+    cal: &'c BusinessCalendar,
+    tz: Tz,
+    days: RefCell<BTreeMap<NaiveDate, Rc<[(Timestamp, Timestamp)]>>>,
+}
+
+impl Prepared<'_> {
+    pub fn calendar(&self) -> &BusinessCalendar {
+        self.cal
+    }
+
+    /// The business intervals of a working day, in UTC, in order.
+    fn day(&self, d: NaiveDate) -> Rc<[(Timestamp, Timestamp)]> {
+        if let Some(found) = self.days.borrow().get(&d) {
+            return found.clone();
+        }
+        let spans: Rc<[(Timestamp, Timestamp)]> = self
+            .cal
+            .hours
+            .iter()
+            .filter_map(|s| Some((local_instant(self.tz, d, s.start)?, local_instant(self.tz, d, s.end)?)))
+            .filter(|(a, b)| b > a)
+            .collect();
+        self.days.borrow_mut().insert(d, spans.clone());
+        spans
+    }
+
+    /// Business intervals (UTC, half-open) that end after `from`, in order,
+    /// the first one clipped to start at `from`. Stops after
+    /// [`MAX_SCAN_DAYS`] days without finding more.
+    fn intervals_from(&self, from: Timestamp) -> impl Iterator<Item = (Timestamp, Timestamp)> + '_ {
+        let tz = self.tz;
+        // A local day begins at most 14 h before the UTC day: start one day early.
+        let mut day = Some(tz.from_utc_datetime(&from.naive_utc()).date_naive().pred_opt().unwrap_or(NaiveDate::MIN));
+        let mut current: Option<Rc<[(Timestamp, Timestamp)]>> = None;
+        let mut span = 0usize;
+        let mut found = false;
+        let mut idle_days = 0i64;
+        std::iter::from_fn(move || loop {
+            if let Some(spans) = &current {
+                while let Some(&(a, b)) = spans.get(span) {
+                    span += 1;
+                    let a = a.max(from);
+                    if b > a {
+                        found = true;
+                        return Some((a, b));
+                    }
+                }
+                idle_days = if found { 0 } else { idle_days + 1 };
+                current = None;
+            }
+            let d = day?;
+            if idle_days > MAX_SCAN_DAYS {
+                return None;
+            }
+            day = d.succ_opt();
+            if self.cal.is_business_day(d) {
+                current = Some(self.day(d));
+                span = 0;
+                found = false;
+            } else {
+                idle_days += 1;
+            }
+        })
+    }
+
+    pub fn add(&self, start: Timestamp, seconds: i64, pauses: &[Pause]) -> Option<Timestamp> {
         self.add_many(start, &[seconds], pauses).pop().flatten()
     }
 
-    /// [`add`](Self::add) for several amounts at once, in one walk over the
-    /// calendar: `seconds` must be in ascending order; the answers come in
-    /// the same order.
+    /// [`BusinessCalendar::add`] for several amounts at once, in one walk
+    /// over the calendar: `seconds` must be in ascending order; the answers
+    /// come in the same order.
     pub fn add_many(&self, start: Timestamp, seconds: &[i64], pauses: &[Pause]) -> Vec<Option<Timestamp>> {
         let mut out: Vec<Option<Timestamp>> = Vec::with_capacity(seconds.len());
         let mut passed = 0i64;
@@ -241,23 +294,28 @@ impl BusinessCalendar {
         if wanted.peek().is_none() {
             return out;
         }
-        'walk: for (a, b) in self.intervals_from(start) {
-            let (pieces, stopped) = subtract_pauses(a, b, pauses);
-            for (a, b) in pieces {
-                let len = (b - a).num_seconds();
-                while let Some(&s) = wanted.peek() {
-                    if s - passed > len {
-                        break;
-                    }
-                    out.push(Some(a + chrono::Duration::seconds(s - passed)));
-                    wanted.next();
+        // Takes one stretch of business time; true when every amount is placed.
+        let mut take = |a: Timestamp, b: Timestamp| {
+            let len = (b - a).num_seconds();
+            while let Some(&s) = wanted.peek() {
+                if s - passed > len {
+                    break;
                 }
-                if wanted.peek().is_none() {
-                    break 'walk;
-                }
-                passed += len;
+                out.push(Some(a + chrono::Duration::seconds(s - passed)));
+                wanted.next();
             }
-            if stopped {
+            passed += len;
+            wanted.peek().is_none()
+        };
+        for (a, b) in self.intervals_from(start) {
+            if pauses.is_empty() {
+                if take(a, b) {
+                    break;
+                }
+                continue;
+            }
+            let (pieces, stopped) = subtract_pauses(a, b, pauses);
+            if pieces.into_iter().any(|(a, b)| take(a, b)) || stopped {
                 break;
             }
         }
@@ -277,6 +335,10 @@ impl BusinessCalendar {
                 break;
             }
             let b = b.min(end);
+            if pauses.is_empty() {
+                total += (b - a).num_seconds();
+                continue;
+            }
             let (pieces, stopped) = subtract_pauses(a, b, pauses);
             total += pieces.iter().map(|(a, b)| (*b - *a).num_seconds()).sum::<i64>();
             if stopped {

@@ -241,6 +241,9 @@ pub enum Command {
     /// Compares the early-warning rules with the workspace now; raises and
     /// clears alerts. Changes nothing when nothing changed.
     EvaluateWarnings,
+    /// Routes every open request that nobody handles (imported before the
+    /// rules existed, or left when nobody was available), oldest first.
+    RouteUnassigned,
 }
 
 /// Why a command was refused. Each says what, where and what was expected.
@@ -346,6 +349,14 @@ impl Trail<'_, '_> {
 
 /// Applies one command. On error nothing has changed.
 pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Event>, CommandError> {
+    let count = apply_in_place(ws, cmd, ctx)?;
+    Ok(ws.events[ws.events.len() - count..].to_vec())
+}
+
+/// [`apply`] without handing back a copy of the events: returns how many
+/// were appended (they are the last ones of `ws.events`). For the shell,
+/// where one import can append tens of thousands.
+pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<usize, CommandError> {
     let mut trail = Trail { ctx, request: None, events: Vec::new() };
     match cmd {
         Command::CreateRequest(new) => create_request(ws, new, &mut trail)?,
@@ -503,10 +514,11 @@ pub fn apply(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result<Vec<Even
         Command::UpdateWarningRule { rule, draft } => setup::update_warning(ws, rule, draft, &mut trail)?,
         Command::RemoveWarningRule { rule } => setup::remove_warning(ws, rule, &mut trail)?,
         Command::EvaluateWarnings => setup::evaluate_warnings(ws, &mut trail),
+        Command::RouteUnassigned => route_unassigned(ws, &mut trail)?,
     }
-    let events = trail.events;
-    ws.events.extend(events.iter().cloned());
-    Ok(events)
+    let count = trail.events.len();
+    ws.events.append(&mut trail.events);
+    Ok(count)
 }
 
 fn find_request(ws: &Workspace, id: Id) -> Result<&Request, CommandError> {
@@ -561,31 +573,38 @@ fn move_status(
             false
         };
         if pauses_changed {
-            sla::recompute(r, calendar, sla);
+            sla::recompute(r, calendar.prepare().as_ref(), sla);
         }
     }
     Ok(())
 }
 
-fn validate_new(ws: &Workspace, new: &NewRequest) -> Result<NewRequest, CommandError> {
+fn validate_new(ws: &Workspace, new: NewRequest) -> Result<NewRequest, CommandError> {
     let title = check_title(&new.title)?;
     if let Some(owner) = new.owner {
         check_member(ws, owner, "owner")?;
     }
     Ok(NewRequest {
         title,
-        description: new.description.trim().to_string(),
-        customer: Customer {
-            name: new.customer.name.trim().to_string(),
-            contact: new.customer.contact.trim().to_string(),
-        },
+        description: trimmed(new.description),
+        customer: Customer { name: trimmed(new.customer.name), contact: trimmed(new.customer.contact) },
         channel: new.channel,
-        category: new.category.trim().to_string(),
+        category: trimmed(new.category),
         urgency: new.urgency,
         tags: clean_tags(&new.tags),
-        preferences: new.preferences.trim().to_string(),
+        preferences: trimmed(new.preferences),
         owner: new.owner,
     })
+}
+
+/// The text without surrounding white space; keeps the allocation when
+/// there is nothing to cut.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_string()
+    }
 }
 
 fn blank_request(id: Id, number: u32, f: NewRequest, now: Timestamp) -> Request {
@@ -626,7 +645,7 @@ fn blank_request(id: Id, number: u32, f: NewRequest, now: Timestamp) -> Request 
 }
 
 fn create_request(ws: &mut Workspace, new: NewRequest, trail: &mut Trail) -> Result<(), CommandError> {
-    let mut fields = validate_new(ws, &new)?;
+    let mut fields = validate_new(ws, new)?;
     if fields.owner.is_none() {
         if let Some(actor) = trail.ctx.actor {
             if ws.member(actor).is_some_and(|m| m.active) {
@@ -639,7 +658,7 @@ fn create_request(ws: &mut Workspace, new: NewRequest, trail: &mut Trail) -> Res
     let now = trail.ctx.now;
     trail.push_for(id, Change::RequestCreated { number, title: fields.title.clone() });
     let mut r = blank_request(id, number, fields, now);
-    sla::recompute(&mut r, &ws.calendar, &ws.sla);
+    sla::recompute(&mut r, ws.calendar.prepare().as_ref(), &ws.sla);
     if routing_configured(ws) {
         let mut router = Router::new(ws);
         route(&mut router, &mut r, trail);
@@ -660,6 +679,10 @@ fn routing_configured(ws: &Workspace) -> bool {
 /// with whoever took it in. The decision is kept on the request.
 fn route(router: &mut Router, r: &mut Request, trail: &mut Trail) {
     let d = router.decide(&RoutingInput::of_request(r));
+    take_decision(r, d, trail);
+}
+
+fn take_decision(r: &mut Request, d: super::routing::RoutingDecision, trail: &mut Trail) {
     trail.push_for(
         r.id,
         Change::Routed {
@@ -682,16 +705,43 @@ fn route(router: &mut Router, r: &mut Request, trail: &mut Trail) {
     r.routing = Some(d);
 }
 
+fn route_unassigned(ws: &mut Workspace, trail: &mut Trail) -> Result<(), CommandError> {
+    if !routing_configured(ws) {
+        return Err(invalid("routing", "there is no enabled rule and no fallback to route with"));
+    }
+    // Decide for all first (the router reads the workspace and counts as it
+    // goes), then record the decisions on the requests.
+    let mut router = Router::new(ws);
+    let decisions: Vec<(Id, super::routing::RoutingDecision)> = ws
+        .requests
+        .values()
+        .filter(|r| r.is_open() && r.handler.is_none())
+        .map(|r| (r.id, router.decide(&RoutingInput::of_request(r))))
+        .collect();
+    let cursors = router.into_cursors();
+    ws.routing.cursors = cursors;
+    let now = trail.ctx.now;
+    for (id, d) in decisions {
+        if let Some(r) = ws.requests.get_mut(&id) {
+            take_decision(r, d, trail);
+            r.updated_at = now;
+        }
+    }
+    Ok(())
+}
+
 fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut Trail) -> Result<(), CommandError> {
     // Validate every item before inserting any, so a bad item leaves nothing behind.
     let mut checked = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let fields =
-            validate_new(ws, &item.fields).map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
+        let mut item = item;
+        let fields = validate_new(ws, std::mem::replace(&mut item.fields, NewRequest::titled("")))
+            .map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
         check_satisfaction(item.satisfaction).map_err(|e| CommandError::BadImport { index, problem: e.to_string() })?;
         checked.push((fields, item));
     }
     let now = trail.ctx.now;
+    let cal = ws.calendar.prepare();
     let mut made = Vec::with_capacity(checked.len());
     for (fields, item) in checked {
         let id = trail.ctx.ids.next_id();
@@ -707,7 +757,7 @@ fn import_requests(ws: &mut Workspace, items: Vec<ImportedRequest>, trail: &mut 
         r.satisfaction = item.satisfaction;
         r.flags = item.flags;
         r.source = Some(item.source);
-        sla::recompute(&mut r, &ws.calendar, &ws.sla);
+        sla::recompute(&mut r, cal.as_ref(), &ws.sla);
         made.push(r);
         ws.next_number += 1;
     }
@@ -771,7 +821,7 @@ fn update_request(ws: &mut Workspace, request: Id, patch: RequestPatch, trail: &
     // New urgency, new targets: only while someone still works on it.
     if urgency_changed && next.is_open() {
         let before = next.sla.map(|c| c.targets());
-        if sla::recompute(&mut next, &ws.calendar, &ws.sla) {
+        if sla::recompute(&mut next, ws.calendar.prepare().as_ref(), &ws.sla) {
             let after = next.sla.map(|c| c.targets());
             if before != after {
                 trail.push_for(request, Change::SlaTargetsChanged { before, after });

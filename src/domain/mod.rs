@@ -36,7 +36,8 @@ mod workspace;
 
 pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};
 pub use command::{
-    apply, Command, CommandError, Ctx, ImportedRequest, MemberPatch, NewRequest, RequestPatch, MAX_TITLE_CHARS,
+    apply, apply_in_place, Command, CommandError, Ctx, ImportedRequest, MemberPatch, NewRequest, RequestPatch,
+    MAX_TITLE_CHARS,
 };
 pub use event::{Change, Event};
 pub use ids::{Id, IdSource, SeqIds};

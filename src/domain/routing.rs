@@ -71,10 +71,10 @@ impl Conditions {
 
     /// Whether a request with these fields meets every condition.
     pub fn matches(&self, r: &RoutingInput) -> bool {
-        let category = r.category.trim().to_lowercase();
-        (self.categories.is_empty() || self.categories.iter().any(|c| c.trim().to_lowercase() == category))
-            && (self.channels.is_empty() || self.channels.contains(&r.channel))
+        // The cheap comparisons first; texts are compared without copying.
+        (self.channels.is_empty() || self.channels.contains(&r.channel))
             && self.min_urgency.is_none_or(|u| r.urgency >= u)
+            && (self.categories.is_empty() || self.categories.iter().any(|c| same_text(c, r.category)))
             && self.tags_hold(r.tags)
             && (self.preferences_contain.trim().is_empty()
                 || r.preferences.to_lowercase().contains(&self.preferences_contain.trim().to_lowercase()))
@@ -109,8 +109,13 @@ impl Conditions {
     }
 }
 
+/// Equal after trimming, without regard to case.
 fn same_text(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn clean_list(items: &[String]) -> Vec<String> {

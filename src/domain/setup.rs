@@ -188,10 +188,11 @@ pub(super) fn set_thresholds(ws: &mut Workspace, t: Thresholds, trail: &mut Trai
 /// recording the targets of each whose targets changed.
 fn recompute_open(ws: &mut Workspace, trail: &mut Trail) -> u32 {
     let Workspace { requests, calendar, sla: policy, .. } = ws;
+    let cal = calendar.prepare();
     let mut changed = 0u32;
     for r in requests.values_mut().filter(|r| r.is_open()) {
         let before = r.sla.map(|c| c.targets());
-        if sla::recompute(r, calendar, policy) {
+        if sla::recompute(r, cal.as_ref(), policy) {
             changed += 1;
             let after = r.sla.map(|c| c.targets());
             if before != after {

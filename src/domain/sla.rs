@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::calendar::Prepared;
 use super::metrics::RateStat;
 use super::{BusinessCalendar, Pause, Request, Status, Timestamp, Urgency};
 
@@ -125,14 +126,35 @@ impl SlaClocks {
         created: Timestamp,
         pauses: &[Pause],
     ) -> Option<SlaClocks> {
-        cal.validate().ok()?;
+        Some(Self::compute_in(&cal.prepare()?, policy, urgency, created, pauses))
+    }
+
+    /// [`compute`](Self::compute) with a calendar prepared once for many requests.
+    pub fn compute_in(
+        cal: &Prepared,
+        policy: &SlaPolicy,
+        urgency: Urgency,
+        created: Timestamp,
+        pauses: &[Pause],
+    ) -> SlaClocks {
         let target = policy.target(urgency);
-        let clock = |secs: i64| {
-            let warn = secs * i64::from(policy.warn_percent) / 100;
-            let at = cal.add_many(created, &[warn, secs], pauses);
-            SlaClock { target_secs: secs, warn_at: at.first().copied().flatten(), due_at: at.get(1).copied().flatten() }
-        };
-        Some(SlaClocks { first_response: clock(target.first_response_secs), resolution: clock(target.resolution_secs) })
+        let warn = |secs: i64| secs * i64::from(policy.warn_percent) / 100;
+        let (fr, res) = (target.first_response_secs, target.resolution_secs);
+        // All four instants in one walk over the calendar, in ascending order.
+        let mut wanted = [(warn(fr), 0usize), (fr, 1), (warn(res), 2), (res, 3)];
+        wanted.sort_unstable();
+        let at = cal.add_many(created, &wanted.map(|(s, _)| s), pauses);
+        let mut found = [None; 4];
+        for ((_, slot), t) in wanted.iter().zip(at) {
+            if let Some(f) = found.get_mut(*slot) {
+                *f = t;
+            }
+        }
+        let [fr_warn, fr_due, res_warn, res_due] = found;
+        SlaClocks {
+            first_response: SlaClock { target_secs: fr, warn_at: fr_warn, due_at: fr_due },
+            resolution: SlaClock { target_secs: res, warn_at: res_warn, due_at: res_due },
+        }
     }
 }
 
@@ -219,10 +241,14 @@ fn resolved_at(r: &Request) -> Option<Timestamp> {
     }
 }
 
-/// Recomputes the clocks of a request from the policy, the calendar, its
-/// creation time, urgency and pauses. Returns true when they changed.
-pub(crate) fn recompute(r: &mut Request, cal: &BusinessCalendar, policy: &SlaPolicy) -> bool {
-    let next = r.created_at.and_then(|c| SlaClocks::compute(cal, policy, r.urgency, c, &r.pauses));
+/// Recomputes the clocks of a request from the policy, the calendar
+/// (prepared once by the caller; none when it is unusable), its creation
+/// time, urgency and pauses. Returns true when they changed.
+pub(crate) fn recompute(r: &mut Request, cal: Option<&Prepared>, policy: &SlaPolicy) -> bool {
+    let next = match (cal, r.created_at) {
+        (Some(cal), Some(c)) => Some(SlaClocks::compute_in(cal, policy, r.urgency, c, &r.pauses)),
+        _ => None,
+    };
     let changed = next != r.sla;
     r.sla = next;
     changed

@@ -207,6 +207,36 @@ fn imported_open_requests_are_routed_in_order() {
 }
 
 #[test]
+fn unassigned_requests_are_routed_on_demand() {
+    let mut w = World::new();
+    // Taken in with nobody acting and no rules: nobody handles them.
+    let ids: Vec<Id> = (0..3).map(|_| w.create(None, complaint(Urgency::High))).collect();
+    assert!(ids.iter().all(|id| w.req(*id).handler.is_none()));
+    let e = w.refused(None, Command::RouteUnassigned);
+    assert_eq!(
+        e,
+        CommandError::Invalid {
+            field: "routing",
+            problem: "there is no enabled rule and no fallback to route with".into()
+        }
+    );
+    w.rule(
+        "complaints",
+        Conditions { categories: vec!["complaint".into()], ..Default::default() },
+        Target::Team { team: w.team_a, strategy: Strategy::RoundRobin },
+    );
+    let done = w.create(Some(w.cy), NewRequest::titled("already handled"));
+    let events = w.ok(None, Command::RouteUnassigned);
+    assert_eq!(events.iter().filter(|e| matches!(e.change, Change::Routed { .. })).count(), 3);
+    let handlers: Vec<Option<Id>> = ids.iter().map(|id| w.req(*id).handler).collect();
+    assert_eq!(handlers, vec![Some(w.ana), Some(w.bo), Some(w.ana)]);
+    // The routed member becomes accountable when nobody was.
+    assert_eq!(w.req(ids[0]).owner, Some(w.ana));
+    assert_eq!(w.req(done).handler, Some(w.cy), "a handled request is left alone");
+    assert_eq!(w.ok(None, Command::RouteUnassigned), vec![], "nothing left to route");
+}
+
+#[test]
 fn reassigning_to_another_team_counts_against_routing_accuracy() {
     let mut w = World::new();
     w.rule("all", Conditions::default(), Target::Team { team: w.team_a, strategy: Strategy::LeastLoaded });

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::labels::tr;
 use crate::components::labels::{channel_label, command_error_text, urgency_label, CHANNELS, URGENCIES};
-use crate::domain::{Change, Channel, Command, CommandError, Customer, Id, NewRequest, Urgency, MAX_TITLE_CHARS};
+use crate::domain::{Channel, Command, CommandError, Customer, Id, NewRequest, Urgency, MAX_TITLE_CHARS};
 use crate::i18n::i18n::*;
 use crate::state::use_app;
 
@@ -57,11 +57,9 @@ pub fn NewRequestPage() -> impl IntoView {
             owner: Id::parse_str(&owner.get_untracked()).ok(),
         };
         match app.dispatch(Command::CreateRequest(new)) {
-            Ok(events) => {
-                let number = events.iter().find_map(|e| match e.change {
-                    Change::RequestCreated { number, .. } => Some(number),
-                    _ => None,
-                });
+            Ok(_) => {
+                // The request just made has the last number given.
+                let number = app.workspace.with_untracked(|w| w.as_ref().map(|ws| ws.next_number.saturating_sub(1)));
                 if let Some(n) = number {
                     navigate(&format!("/requests/{n}"), Default::default());
                 }

@@ -28,6 +28,7 @@ pub fn RoutingPage() -> impl IntoView {
             <RuleList editing=editing/>
             {move || editing.get().map(|rule| view! { <RuleEditor rule=rule editing=editing/> })}
             <Fallback/>
+            <RouteUnassigned/>
             <TestPanel/>
         </section>
     }
@@ -393,6 +394,32 @@ fn Fallback() -> impl IntoView {
             <p class="error" role="alert">{move || error.get()}</p>
             <button type="submit" data-testid="save-fallback">{tr(i18n, |i| t_string!(i, routing.save_fallback))}</button>
         </form>
+    }
+}
+
+/// Routes the open requests nobody handles, on demand.
+#[component]
+fn RouteUnassigned() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let count = move || {
+        app.workspace
+            .with(|w| w.as_ref().map(|ws| ws.requests.values().filter(|r| r.is_open() && r.handler.is_none()).count()))
+            .unwrap_or(0)
+    };
+    view! {
+        <section class="card" aria-labelledby="unassigned-h">
+            <h2 id="unassigned-h">{tr(i18n, |i| t_string!(i, routing.unassigned_title))}</h2>
+            <p data-testid="unassigned-count">{move || t_string!(i18n, routing.unassigned_count, count = count()).to_string()}</p>
+            <button type="button" data-testid="route-unassigned" disabled=move || count() == 0 on:click=move |_| {
+                match app.dispatch(Command::RouteUnassigned) {
+                    Ok(_) => error.set(None),
+                    Err(e) => error.set(Some(command_error_text(i18n, &e))),
+                }
+            }>{tr(i18n, |i| t_string!(i, routing.unassigned_button))}</button>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </section>
     }
 }
 

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{apply, Command, CommandError, Ctx, Event, Id, Timestamp, Workspace};
+use crate::domain::{apply, apply_in_place, Command, CommandError, Ctx, Id, Timestamp, Workspace};
 use crate::persist::idb::{ChangeSet, Db, StoreError, WorkspaceInfo};
 use crate::persist::snapshot::WorkspaceMeta;
 use crate::platform::channel::{Channel, TabMessage};
@@ -378,7 +378,8 @@ impl AppState {
     }
 
     /// Applies a command to the open workspace and queues its records for saving.
-    pub fn dispatch(self, cmd: Command) -> Result<Vec<Event>, CommandError> {
+    /// Returns how many events the command appended to the trail.
+    pub fn dispatch(self, cmd: Command) -> Result<usize, CommandError> {
         let now = clock::now();
         self.now.set(now);
         let actor = self.actor.get_untracked();
@@ -386,9 +387,16 @@ impl AppState {
         let started = clock::perf_ms();
         self.workspace.update(|w| {
             if let Some(ws) = w.as_mut() {
-                let applied = with_shell(|s| {
+                let applied: Result<usize, CommandError> = with_shell(|s| {
                     let mut ctx = Ctx::new(now, actor, &mut s.ids);
-                    apply(ws, cmd.clone(), &mut ctx)
+                    let count = apply_in_place(ws, cmd.clone(), &mut ctx)?;
+                    // The requests the new events concern are the ones to write.
+                    for e in ws.events.iter().rev().take(count) {
+                        if let Some(r) = e.request {
+                            s.dirty_requests.insert(r);
+                        }
+                    }
+                    Ok(count)
                 });
                 result = Some(applied);
             }
@@ -398,28 +406,20 @@ impl AppState {
             return Err(CommandError::Invalid { field: "workspace", problem: "no workspace is open".into() });
         };
         let evaluating = matches!(cmd, Command::EvaluateWarnings);
-        let events = result?;
+        let count = result?;
         // No events, no change: nothing to store.
-        if events.is_empty() {
-            return Ok(events);
+        if count == 0 {
+            return Ok(0);
         }
         if !evaluating {
             self.evaluate_soon();
         }
         with_shell(|s| {
-            for e in &events {
-                match e.request {
-                    Some(r) => {
-                        s.dirty_requests.insert(r);
-                    }
-                    None => s.dirty_meta = true,
-                }
-            }
             s.dirty_meta = true;
             s.pending.push(Pending { cmd, actor, now });
         });
         self.schedule_save();
-        Ok(events)
+        Ok(count)
     }
 
     /// Starts the save loop unless it is already running.
