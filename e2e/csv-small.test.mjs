@@ -153,9 +153,43 @@ test('a CSV whose mapping lacks a title column is refused before anything is imp
   const problems = page.getByTestId('csv-problems');
   await problems.waitFor();
   assert.match(await problems.innerText(), /The mapping is not complete yet:/);
-  assert.ok((await problems.locator('li').count()) >= 1);
+  assert.deepEqual(await problems.locator('li').allInnerTexts(), [
+    'No column holds “Title”: choose it for one of the columns “编号”, “标题”, “Ticket Description”, “客户”, “Customer Email”, “渠道”, “优先级”, “状态”, “产品”, “创建时间”, “首次响应时间”, “解决时间”, “满意度”.',
+  ]);
   assert.equal(await page.getByTestId('csv-report').count(), 0);
   assert.deepEqual(await readStored(page), before, 'nothing imported');
   assert.equal(await page.getByTestId('workspace-name').innerText(), 'Desk');
+  assertNoErrors(errors);
+});
+
+test('a CSV with an unclosed quote is refused with its line; a GB18030 file is read and said so', async () => {
+  const { page, errors } = await app.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  await goto(page, app.url + '/', errors);
+  await createWorkspace(page, 'Desk');
+  await nav(page, 'Data');
+  const before = await readStored(page);
+  await page.getByTestId('import-csv').setInputFiles({
+    name: 'broken.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Subject,Priority\r\nPrinter,High\r\n"Unclosed, Low\r\nNext,Low\r\n', 'utf8'),
+  });
+  await page.getByTestId('csv-error').filter({ hasText: /./ }).waitFor();
+  assert.equal(
+    await page.getByTestId('csv-error').innerText(),
+    'broken.csv, line 3: a quoted cell opens here and is never closed; everything after it would become one cell. Add the closing quote (") and try again.',
+  );
+  assert.equal(await page.getByTestId('csv-mapping').count(), 0);
+  assert.deepEqual(await readStored(page), before, 'nothing changed');
+
+  // Excel saves Chinese CSV files in GB18030: read as such, with a note.
+  const gbk = Buffer.from('b1eacce22cc7feb5c02cd3c5cfc8bcb60d0ab4f2d3a1bbfabfa8d6bd2cb5e7bbb02cb8df0d0a', 'hex');
+  await page.getByTestId('import-csv').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: gbk });
+  await page.getByTestId('csv-mapping').waitFor();
+  assert.equal(await page.getByTestId('csv-note').innerText(), 'excel.csv is not UTF-8; it was read as GB18030 (as Excel saves Chinese CSV files).');
+  assert.equal(await page.getByTestId('map-0').locator('option:checked').innerText(), 'Title');
+  await page.getByTestId('csv-run').click();
+  await page.getByTestId('csv-report').waitFor();
+  await waitSaved(page);
+  await nav(page, 'Requests');
+  await page.getByRole('link', { name: '打印机卡纸' }).waitFor();
   assertNoErrors(errors);
 });

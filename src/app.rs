@@ -267,8 +267,11 @@ fn ActorSelect() -> impl IntoView {
         let v = event_target_value(&ev);
         app.set_actor(crate::domain::Id::parse_str(&v).ok());
     };
+    // With members to choose from and nobody chosen, say so: changes would be
+    // recorded as made by nobody, and new requests would have no owner.
+    let unchosen = move || app.actor.get().is_none() && !members().is_empty();
     view! {
-        <label class="actor">
+        <label class=move || if unchosen() { "actor needs-choice" } else { "actor" }>
             <span>{tr(i18n, |i| t_string!(i, common.acting_as))}</span>
             <select on:change=on_change prop:value=current data-testid="actor">
                 <option value="">{tr(i18n, |i| t_string!(i, common.nobody))}</option>
@@ -281,6 +284,7 @@ fn ActorSelect() -> impl IntoView {
                     view! { <option value=value selected=selected>{name}</option> }
                 }/>
             </select>
+            {move || unchosen().then(|| view! { <span class="hint" data-testid="actor-hint">{tr(i18n, |i| t_string!(i, common.acting_as_hint))}</span> })}
         </label>
     }
 }

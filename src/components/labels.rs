@@ -132,8 +132,42 @@ fn field_label(i18n: I18n, field: &str) -> String {
         "owner" => t_string!(i18n, common.field_owner).to_string(),
         "to" | "assignee" => t_string!(i18n, common.field_assignee).to_string(),
         "department" => t_string!(i18n, common.field_department).to_string(),
+        "workspace name" => t_string!(i18n, common.field_workspace_name).to_string(),
+        "department name" => t_string!(i18n, common.field_department_name).to_string(),
+        "member name" => t_string!(i18n, common.field_member_name).to_string(),
+        "team name" => t_string!(i18n, common.field_team_name).to_string(),
+        "rule name" => t_string!(i18n, common.field_rule_name).to_string(),
+        "category" => t_string!(i18n, common.field_category).to_string(),
         other => other.to_string(),
     }
+}
+
+/// The messages of refusals that carry their detail in `problem`, by the
+/// field and the problem's shape; none for those handled generally.
+fn specific_problem(i18n: I18n, field: &str, problem: &str) -> Option<String> {
+    let text = match field {
+        "team" if problem.ends_with("belongs to another department") => t_string!(i18n, common.error_team_department),
+        "capacity" => t_string!(i18n, settings.error_capacity),
+        "successor" => t_string!(i18n, common.error_successor_self),
+        "to" if problem == "is the first-contact owner already" => t_string!(i18n, responsibility.error_already_owner),
+        "offer" if problem.starts_with("a transfer to") => {
+            let name = problem.trim_start_matches("a transfer to ").split(" is waiting").next().unwrap_or("");
+            return Some(t_string!(i18n, responsibility.error_offer_waiting, name = name.to_string()).to_string());
+        }
+        "offer" => t_string!(i18n, responsibility.error_no_offer),
+        "duplicate" => t_string!(i18n, responsibility.error_merge_self),
+        "keep" => t_string!(i18n, responsibility.error_merged_already),
+        "team name" if problem.ends_with("exists already") => t_string!(i18n, common.error_team_exists),
+        "thresholds" => t_string!(i18n, sla.error_thresholds),
+        "sla" if problem.starts_with("warning share") => t_string!(i18n, sla.error_warn),
+        "sla" => t_string!(i18n, sla.error_target_range),
+        "warning rule" if problem.starts_with("threshold") => t_string!(i18n, alerts.error_threshold),
+        "warning rule" if problem.contains("days must be 1") => t_string!(i18n, alerts.error_days_one),
+        "warning rule" if problem.starts_with("days") => t_string!(i18n, alerts.error_days),
+        "warning rule" => t_string!(i18n, alerts.error_comparison),
+        _ => return None,
+    };
+    Some(text.to_string())
 }
 
 /// A refused command, explained in the reader's language.
@@ -166,6 +200,8 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
                 t_string!(i18n, routing.error_no_routing).to_string()
             } else if *field == "department name" && problem.ends_with("exists already") {
                 t_string!(i18n, common.error_department_exists).to_string()
+            } else if let Some(text) = specific_problem(i18n, field, problem) {
+                text
             } else {
                 format!("{label}: {problem}")
             }

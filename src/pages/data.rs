@@ -11,8 +11,8 @@ use crate::components::snapshot_import::{chosen_file, SnapshotImport};
 use crate::domain::{apply, Command, Ctx, DataFlag, Workspace};
 use crate::i18n::i18n::*;
 use crate::persist::csv_import::{
-    distinct_values, read_csv, suggest_mapping, validate_mapping, CsvTable, ImportReport, Importer, Mapping, RowNote,
-    SkipReason, Target,
+    distinct_values, read_csv, suggest_mapping, validate_mapping, CsvError, CsvTable, ImportReport, Importer, Mapping,
+    MappingProblem, RowNote, SkipReason, Target,
 };
 use crate::platform::{clock, files, quota, timer};
 use crate::state::{use_app, AppState};
@@ -81,6 +81,74 @@ fn target_label(i18n: I18n, t: Target) -> String {
     .to_string()
 }
 
+/// A CSV file that cannot be read, in the reader's language.
+fn csv_error_text(i18n: I18n, e: &CsvError) -> String {
+    match e {
+        CsvError::Empty { file } => t_string!(i18n, data.csv_error_empty, file = file.clone()).to_string(),
+        CsvError::NoHeader { file, line } => {
+            t_string!(i18n, data.csv_error_no_header, file = file.clone(), line = *line).to_string()
+        }
+        CsvError::Malformed { file, line, problem } => {
+            t_string!(i18n, data.csv_error_malformed, file = file.clone(), line = *line, problem = problem.clone())
+                .to_string()
+        }
+        CsvError::UnclosedQuote { file, line } => {
+            t_string!(i18n, data.csv_error_unclosed_quote, file = file.clone(), line = *line).to_string()
+        }
+    }
+}
+
+/// The value words of a status, urgency or channel column's choices.
+fn choices_text(i18n: I18n, t: Target) -> String {
+    use crate::components::labels::{channel_label, status_label, urgency_label, CHANNELS, STATUSES, URGENCIES};
+    let words: Vec<String> = match t {
+        Target::Channel => CHANNELS.iter().map(|c| channel_label(i18n, *c)).collect(),
+        Target::Urgency => URGENCIES.iter().map(|u| urgency_label(i18n, *u)).collect(),
+        _ => STATUSES.iter().map(|s| status_label(i18n, *s)).collect(),
+    };
+    words.join(" / ")
+}
+
+fn quoted_list(items: &[String]) -> String {
+    items.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(", ")
+}
+
+/// Why a mapping cannot be used yet, in the reader's language.
+fn mapping_problem_text(i18n: I18n, p: &MappingProblem) -> String {
+    match p {
+        MappingProblem::ColumnCount { headers, targets } => {
+            t_string!(i18n, data.map_column_count, headers = *headers, targets = *targets).to_string()
+        }
+        MappingProblem::RequiredNotMapped { target, headers } => {
+            t_string!(i18n, data.map_required, target = target_label(i18n, *target), columns = quoted_list(headers))
+                .to_string()
+        }
+        MappingProblem::MappedTwice { target, columns } => {
+            t_string!(i18n, data.map_twice, target = target_label(i18n, *target), columns = quoted_list(columns))
+                .to_string()
+        }
+        MappingProblem::UnmappedValue { column, target, value, rows } => t_string!(
+            i18n,
+            data.map_unmapped_value,
+            column = column.clone(),
+            target = target_label(i18n, *target),
+            value = value.clone(),
+            rows = *rows,
+            choices = choices_text(i18n, *target)
+        )
+        .to_string(),
+        MappingProblem::NoReadableTimes { column, target, example } => t_string!(
+            i18n,
+            data.map_no_times,
+            column = column.clone(),
+            target = target_label(i18n, *target),
+            example = example.clone()
+        )
+        .to_string(),
+        MappingProblem::BadOffset { minutes } => t_string!(i18n, data.map_bad_offset, minutes = *minutes).to_string(),
+    }
+}
+
 fn flag_label(i18n: I18n, f: DataFlag) -> String {
     match f {
         DataFlag::ResolvedBeforeFirstResponse => t_string!(i18n, data.flag_resolved_before_first_response),
@@ -138,6 +206,8 @@ fn CsvImportCard() -> impl IntoView {
     let mapping = RwSignal::new(None::<Mapping>);
     let step = RwSignal::new(CsvStep::Choose);
     let error = RwSignal::new(None::<String>);
+    // Something worth knowing about the file that is not an error.
+    let note = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<String>::new());
     let into_new = RwSignal::new(true);
     let headers = RwSignal::new(Vec::<String>::new());
@@ -145,12 +215,19 @@ fn CsvImportCard() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         error.set(None);
+        note.set(None);
         problems.set(Vec::new());
         step.set(CsvStep::Choose);
         spawn_local(async move {
             let name = file.name();
-            let text = match files::read_text(&file).await {
-                Ok(t) => t,
+            let text = match files::read_text_any(&file).await {
+                Ok((t, None)) => t,
+                Ok((t, Some(encoding))) => {
+                    note.set(Some(
+                        t_string!(i18n, data.encoding_note, file = name.clone(), encoding = encoding).to_string(),
+                    ));
+                    t
+                }
                 Err(e) => return error.set(Some(e)),
             };
             match read_csv(&name, &text) {
@@ -162,7 +239,7 @@ fn CsvImportCard() -> impl IntoView {
                     mapping.set(Some(m));
                     step.set(CsvStep::Map);
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(csv_error_text(i18n, &e))),
             }
         });
     };
@@ -225,14 +302,14 @@ fn CsvImportCard() -> impl IntoView {
         match checked {
             None => return,
             Some(Err(list)) => {
-                problems.set(list.iter().map(|p| p.to_string()).collect());
+                problems.set(list.iter().map(|p| mapping_problem_text(i18n, p)).collect());
                 return;
             }
             Some(Ok(())) => problems.set(Vec::new()),
         }
         let Some(t) = table.with_value(|t| t.clone()) else { return };
         let new_ws = into_new.get_untracked() || app.workspace.with_untracked(|w| w.is_none());
-        spawn_local(async move { import_rows(app, t, m, new_ws, step, error).await });
+        spawn_local(async move { import_rows(i18n, app, t, m, new_ws, step, error).await });
     };
 
     let offset_hours = move || mapping.with(|m| m.as_ref().map_or(0, |m| m.utc_offset_minutes));
@@ -246,6 +323,7 @@ fn CsvImportCard() -> impl IntoView {
                 <input type="file" accept=".csv,text/csv" on:change=on_file data-testid="import-csv"/>
             </label>
             <p class="error" role="alert" data-testid="csv-error">{move || error.get()}</p>
+            {move || note.get().map(|n| view! { <p class="note" role="status" data-testid="csv-note">{n}</p> })}
             <Show when=move || step.get() == CsvStep::Map>
                 <div class="csv-mapping" data-testid="csv-mapping">
                     <h3>{tr(i18n, |i| t_string!(i, data.csv_columns))}</h3>
@@ -388,6 +466,7 @@ fn CsvImportCard() -> impl IntoView {
 }
 
 async fn import_rows(
+    i18n: I18n,
     app: AppState,
     table: CsvTable,
     mapping: Mapping,
@@ -399,7 +478,7 @@ async fn import_rows(
     let mut importer = match Importer::new(table, mapping) {
         Ok(i) => i,
         Err(list) => {
-            error.set(Some(list.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")));
+            error.set(Some(list.iter().map(|p| mapping_problem_text(i18n, p)).collect::<Vec<_>>().join("; ")));
             return;
         }
     };
@@ -427,10 +506,10 @@ async fn import_rows(
         });
         match built {
             Ok(ws) => app.adopt_new(ws).await,
-            Err(e) => return error.set(Some(e.to_string())),
+            Err(e) => return error.set(Some(crate::components::labels::command_error_text(i18n, &e))),
         }
     } else if let Err(e) = app.dispatch(cmd) {
-        return error.set(Some(e.to_string()));
+        return error.set(Some(crate::components::labels::command_error_text(i18n, &e)));
     }
     step.set(CsvStep::Done(Box::new(report)));
 }

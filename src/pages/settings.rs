@@ -339,6 +339,7 @@ fn Members() -> impl IntoView {
                     <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_capacity))}</th>
                     <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_on_duty))}</th>
                     <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_active))}</th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settings.member_rename))}</th>
                 </tr></thead>
                 <tbody>
                     <For each=members key=|m| format!("{m:?}") children=move |m: Member| {
@@ -357,6 +358,8 @@ fn Members() -> impl IntoView {
                         let skills = m.skills.join(", ");
                         let capacity = m.capacity.map(|c| c.to_string()).unwrap_or_default();
                         let name = m.name.clone();
+                        let new_name = RwSignal::new(m.name.clone());
+                        let rename_label = t_string!(i18n, settings.member_rename_of, name = m.name.clone()).to_string();
                         let teams = move || app.workspace.with(|w| w.as_ref().map(|ws| ws.teams.iter().filter(|t| t.department == dept_now).map(|t| (t.id, t.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
                         let patch = move |p: MemberPatch| { run(Command::UpdateMember { member: id, patch: p }); };
                         view! {
@@ -426,6 +429,16 @@ fn Members() -> impl IntoView {
                                             }
                                         }
                                     }/>
+                                </td>
+                                <td>
+                                    <form class="inline-form" on:submit=move |ev| {
+                                        ev.prevent_default();
+                                        patch(MemberPatch { name: Some(new_name.get_untracked()), ..Default::default() });
+                                    }>
+                                        <input type="text" aria-label=rename_label prop:value=move || new_name.get()
+                                            on:input=move |ev| new_name.set(event_target_value(&ev)) data-testid="member-rename"/>
+                                        <button type="submit">{tr(i18n, |i| t_string!(i, settings.rename))}</button>
+                                    </form>
                                 </td>
                             </tr>
                         }

@@ -100,6 +100,10 @@ pub enum CsvError {
     NoHeader { file: String, line: u64 },
     #[error("{file}: line {line}: expected CSV, found {problem}")]
     Malformed { file: String, line: u64, problem: String },
+    /// A quoted cell that is never closed: everything after it would be
+    /// read as one cell.
+    #[error("{file}: line {line}: a quoted cell opens here and is never closed (expected a closing \")")]
+    UnclosedQuote { file: String, line: u64 },
 }
 
 /// Reads CSV text: a UTF-8 byte order mark is ignored, lines may end in
@@ -112,11 +116,12 @@ pub fn read_csv(file_name: &str, text: &str) -> Result<CsvTable, CsvError> {
     if text.trim().is_empty() {
         return Err(CsvError::Empty { file: file() });
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(separator(text))
-        .from_reader(text.as_bytes());
+    let sep = separator(text);
+    if let Some(line) = unclosed_quote(text, sep) {
+        return Err(CsvError::UnclosedQuote { file: file(), line });
+    }
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut lines = LineCounter::new(text);
@@ -139,6 +144,43 @@ pub fn read_csv(file_name: &str, text: &str) -> Result<CsvTable, CsvError> {
     }
     let headers = headers.ok_or_else(|| CsvError::Empty { file: file() })?;
     Ok(CsvTable { file_name: file(), headers, rows })
+}
+
+/// The line on which a quoted cell opens that is still open at the end of
+/// the text, if any. A quote opens a quoted cell only at the start of a
+/// cell; inside one, `""` is a quote character and `"` closes it.
+fn unclosed_quote(text: &str, sep: u8) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_at = None;
+    let mut at_cell_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match (opened_at.is_some(), b) {
+            (true, b'"') => {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    opened_at = None;
+                    at_cell_start = false;
+                }
+            }
+            (false, b'"') if at_cell_start => {
+                opened_at = Some(line);
+                at_cell_start = false;
+            }
+            (_, b'\n') => {
+                line += 1;
+                if opened_at.is_none() {
+                    at_cell_start = true;
+                }
+            }
+            (false, b) if b == sep => at_cell_start = true,
+            (false, b'\r') => {}
+            (false, _) => at_cell_start = false,
+            (true, _) => {}
+        }
+    }
+    opened_at
 }
 
 /// Line numbers of record starts. The csv crate places a record after a
@@ -1042,6 +1084,25 @@ mod tests {
         for (text, offset, expected) in cases {
             assert_eq!(parse_time(text, *offset), expected.map(ts), "{text:?} at {offset}");
         }
+    }
+
+    #[test]
+    fn unclosed_quotes() {
+        let cases: &[(&str, Option<u64>)] = &[
+            ("a,b\n1,\"x\"\n", None),
+            ("a,b\n1,\"two\nlines\"\n2,y\n", None),
+            ("a,b\n1,\"say \"\"hi\"\"\"\n", None),
+            ("a,b\n1,5\" screen\n", None),
+            ("a,b\r\n1,\"Unclosed,d\r\n2,Next\r\n", Some(2)),
+            ("a,b\n1,ok\n2,ok\n3,\"open \"\"still\n", Some(4)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(unclosed_quote(text, b','), *expected, "{text:?}");
+        }
+        assert_eq!(
+            read_csv("t.csv", "Subject,Body\r\n1,\"Unclosed,d\r\n2,Next\r\n").err(),
+            Some(CsvError::UnclosedQuote { file: "t.csv".into(), line: 2 })
+        );
     }
 
     #[test]

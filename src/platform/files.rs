@@ -19,6 +19,22 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     Ok(())
 }
 
+/// Reads a chosen text file: UTF-8 (with or without a byte order mark), or,
+/// when it is not valid UTF-8, GB18030 (what Excel saves Chinese CSV files
+/// in). Returns the text and, for the second case, the encoding used.
+pub async fn read_text_any(file: &web_sys::File) -> Result<(String, Option<&'static str>), String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(js_error)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(js_error)?;
+            let text = decoder.decode_with_u8_array(e.as_bytes()).map_err(js_error)?;
+            Ok((text, Some("GB18030")))
+        }
+    }
+}
+
 /// Reads a chosen file as UTF-8 text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text()).await.map_err(js_error)?;
