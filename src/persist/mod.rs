@@ -3,4 +3,8 @@
 pub mod csv_import;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod json_read;
+pub mod markup;
+pub mod maturity_atos;
+pub mod maturity_model;
 pub mod snapshot;
