@@ -22,6 +22,7 @@ mod command;
 mod command_tests;
 mod event;
 mod ids;
+pub mod maturity;
 pub mod metrics;
 mod request;
 pub mod responsibility;

@@ -4,4 +4,8 @@ pub mod csv_import;
 pub mod holidays;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod json_read;
+pub mod markup;
+pub mod maturity_atos;
+pub mod maturity_model;
 pub mod snapshot;
