@@ -12,6 +12,9 @@ use crate::pages::{
     dashboard::DashboardPage,
     data::DataPage,
     detail::DetailPage,
+    maturity::MaturityPage,
+    maturity_model::MaturityModelPage,
+    maturity_round::MaturityRoundPage,
     mine::MinePage,
     new_request::NewRequestPage,
     requests::RequestsPage,
@@ -122,6 +125,9 @@ fn AppRoutes() -> impl IntoView {
                     Page::Mine => view! { <MinePage/> }.into_any(),
                     Page::Responsibility => view! { <ResponsibilityPage/> }.into_any(),
                     Page::Alerts => view! { <AlertsPage/> }.into_any(),
+                    Page::Maturity => view! { <MaturityPage/> }.into_any(),
+                    Page::MaturityRound(id) => view! { <MaturityRoundPage id=id/> }.into_any(),
+                    Page::MaturityModel(id) => view! { <MaturityModelPage id=id/> }.into_any(),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
                 }
             }/>
@@ -144,6 +150,10 @@ enum Page {
     Mine,
     Responsibility,
     Alerts,
+    Maturity,
+    /// A round or a model by id; `None` for text that is not an id.
+    MaturityRound(Option<crate::domain::Id>),
+    MaturityModel(Option<crate::domain::Id>),
     NotFound,
 }
 
@@ -161,10 +171,19 @@ impl Page {
             "/mine" => Page::Mine,
             "/responsibility" => Page::Responsibility,
             "/alerts" => Page::Alerts,
-            _ => match path.strip_prefix("/requests/") {
-                Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
-                _ => Page::NotFound,
-            },
+            "/maturity" => Page::Maturity,
+            _ => {
+                let id = |rest: &str| crate::domain::Id::parse_str(rest).ok();
+                if let Some(n) = path.strip_prefix("/requests/").filter(|n| !n.contains('/')) {
+                    Page::Detail(n.parse().ok())
+                } else if let Some(r) = path.strip_prefix("/maturity/round/") {
+                    Page::MaturityRound(id(r))
+                } else if let Some(m) = path.strip_prefix("/maturity/model/") {
+                    Page::MaturityModel(id(m))
+                } else {
+                    Page::NotFound
+                }
+            }
         }
     }
 }
@@ -202,6 +221,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
                         <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>
+                        <li><A href="/maturity">{tr(i18n, |i| t_string!(i, common.nav_maturity))}</A></li>
                         <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app).map(|n| view! { " " <span class="count-badge" data-testid="alert-count">{n}</span> })}</A></li>
                         <li><A href="/data">{tr(i18n, |i| t_string!(i, common.nav_data))}</A></li>
                         <li><A href="/settings">{tr(i18n, |i| t_string!(i, common.nav_settings))}</A></li>

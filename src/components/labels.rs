@@ -252,6 +252,31 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
             }
         },
         CommandError::Calendar(e) => format!("{} {e}", t_string!(i18n, sla.error_calendar)),
+        CommandError::Model(e) => t_string!(i18n, maturity.error_model, detail = e.to_string()).to_string(),
+        CommandError::Round(e) => round_error_text(i18n, e),
+        CommandError::ModelInUse { rounds } => {
+            t_string!(i18n, maturity.error_model_in_use, count = *rounds).to_string()
+        }
+    }
+}
+
+/// A refused round or response, in the reader's language.
+fn round_error_text(i18n: I18n, e: &crate::domain::maturity::RoundError) -> String {
+    use crate::domain::maturity::RoundError::*;
+    match e {
+        NoPeriod => t_string!(i18n, maturity.error_no_period).to_string(),
+        NoTeamName => t_string!(i18n, maturity.pick_team).to_string(),
+        MinimumZero => t_string!(i18n, maturity.error_min).to_string(),
+        AnonymousMinimum { found } => t_string!(i18n, maturity.error_anonymous_min, found = *found).to_string(),
+        StaysAnonymous { .. } => t_string!(i18n, maturity.error_stays_anonymous).to_string(),
+        NoAnswers => t_string!(i18n, maturity.error_no_answers).to_string(),
+        NoRespondent => t_string!(i18n, maturity.error_no_respondent).to_string(),
+        DuplicateRespondent { name } => {
+            t_string!(i18n, maturity.error_duplicate_respondent, name = name.clone()).to_string()
+        }
+        TooFewResponses { have, need, .. } => t_string!(i18n, maturity.too_few, have = *have, need = *need).to_string(),
+        Anonymous { .. } => t_string!(i18n, maturity.error_anonymous).to_string(),
+        other => t_string!(i18n, maturity.error_round, detail = other.to_string()).to_string(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reusable view pieces: banners, the save indicator, export, and labels.
 pub mod explain;
 pub mod labels;
+pub mod radar;
 pub mod snapshot_import;
 pub mod trail_text;
 

@@ -108,6 +108,24 @@ pub fn more_change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
         Change::AlertCleared { metric, .. } => {
             t_string!(i18n, detail.ev_alert_cleared, metric = metric_label(i18n, *metric)).to_string()
         }
+        Change::MaturityModelAdded { name, .. } => {
+            t_string!(i18n, detail.ev_model_added, name = name.clone()).to_string()
+        }
+        Change::MaturityModelEdited { version, .. } => {
+            t_string!(i18n, detail.ev_model_edited, version = *version).to_string()
+        }
+        Change::MaturityModelRemoved { .. } => t_string!(i18n, detail.ev_model_removed).to_string(),
+        Change::RoundStarted { team, period, .. } => {
+            t_string!(i18n, detail.ev_round_started, team = team.clone(), period = period.clone()).to_string()
+        }
+        Change::RoundChanged { period, .. } => {
+            t_string!(i18n, detail.ev_round_changed, period = period.clone()).to_string()
+        }
+        Change::RoundRemoved { period, .. } => {
+            t_string!(i18n, detail.ev_round_removed, period = period.clone()).to_string()
+        }
+        Change::ResponseAdded { .. } => t_string!(i18n, detail.ev_response_added).to_string(),
+        Change::ResponseRemoved { .. } => t_string!(i18n, detail.ev_response_removed).to_string(),
         // The lifecycle's own lines are written by `labels::change_text`.
         _ => String::new(),
     }

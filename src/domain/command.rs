@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::event::{channel_text, urgency_text};
+use super::maturity::{MaturityModel, ModelEdit, ModelError, NewResponse, RoundError, RoundSpec};
+use super::maturity_commands;
 use super::request::OwnershipOffer;
 use super::responsibility::{RaciError, RaciRow, Thresholds};
 use super::routing::{Router, RoutingInput, RuleDraft, Target};
@@ -244,10 +246,38 @@ pub enum Command {
     /// Routes every open request that nobody handles (imported before the
     /// rules existed, or left when nobody was available), oldest first.
     RouteUnassigned,
+    /// Stores a maturity model written here or imported; it gets a new id.
+    AddMaturityModel(MaturityModel),
+    EditMaturityModel {
+        model: Id,
+        edit: ModelEdit,
+    },
+    RemoveMaturityModel {
+        model: Id,
+    },
+    StartRound {
+        model: Id,
+        spec: RoundSpec,
+    },
+    UpdateRound {
+        round: Id,
+        spec: RoundSpec,
+    },
+    RemoveRound {
+        round: Id,
+    },
+    AddResponse {
+        round: Id,
+        response: NewResponse,
+    },
+    RemoveResponse {
+        round: Id,
+        response: Id,
+    },
 }
 
 /// Why a command was refused. Each says what, where and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CommandError {
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: Id },
@@ -276,6 +306,12 @@ pub enum CommandError {
     Responsibility(#[from] RaciError),
     #[error("business calendar: {0}")]
     Calendar(#[from] CalendarError),
+    #[error("maturity model: {0}")]
+    Model(ModelError),
+    #[error("maturity round: {0}")]
+    Round(RoundError),
+    #[error("the model is used by {rounds} round(s): remove them first")]
+    ModelInUse { rounds: usize },
 }
 
 /// The states a request in `from` may move to, for error texts: "InProgress, Resolved".
@@ -515,6 +551,20 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
         Command::RemoveWarningRule { rule } => setup::remove_warning(ws, rule, &mut trail)?,
         Command::EvaluateWarnings => setup::evaluate_warnings(ws, &mut trail),
         Command::RouteUnassigned => route_unassigned(ws, &mut trail)?,
+        Command::AddMaturityModel(model) => {
+            maturity_commands::add_model(ws, model, &mut trail)?;
+        }
+        Command::EditMaturityModel { model, edit } => maturity_commands::edit_model(ws, model, edit, &mut trail)?,
+        Command::RemoveMaturityModel { model } => maturity_commands::remove_model(ws, model, &mut trail)?,
+        Command::StartRound { model, spec } => {
+            maturity_commands::start_round(ws, model, spec, &mut trail)?;
+        }
+        Command::UpdateRound { round, spec } => maturity_commands::update_round(ws, round, spec, &mut trail)?,
+        Command::RemoveRound { round } => maturity_commands::remove_round(ws, round, &mut trail)?,
+        Command::AddResponse { round, response } => maturity_commands::add_response(ws, round, response, &mut trail)?,
+        Command::RemoveResponse { round, response } => {
+            maturity_commands::remove_response(ws, round, response, &mut trail)?
+        }
     }
     let count = trail.events.len();
     ws.events.append(&mut trail.events);

@@ -97,6 +97,15 @@ changes! {
     WarningRuleRemoved { rule: Id, metric: WarningMetric },
     AlertRaised { alert: Id, rule: Id, metric: WarningMetric },
     AlertCleared { alert: Id, rule: Id, metric: WarningMetric },
+    MaturityModelAdded { model: Id, name: String },
+    MaturityModelEdited { model: Id, version: u32 },
+    MaturityModelRemoved { model: Id },
+    RoundStarted { round: Id, team: String, period: String },
+    RoundChanged { round: Id, period: String, anonymous: bool },
+    RoundRemoved { round: Id, period: String },
+    /// Someone answered; who is not recorded (anonymous rounds keep no names).
+    ResponseAdded { round: Id, response: Id },
+    ResponseRemoved { round: Id, response: Id },
 }
 
 /// Reads the internally tagged form `{"type": "status_changed", "from": …}`
@@ -149,6 +158,14 @@ impl Change {
                 | Change::WarningRuleAdded { .. }
                 | Change::WarningRuleChanged { .. }
                 | Change::WarningRuleRemoved { .. }
+                | Change::MaturityModelAdded { .. }
+                | Change::MaturityModelEdited { .. }
+                | Change::MaturityModelRemoved { .. }
+                | Change::RoundStarted { .. }
+                | Change::RoundChanged { .. }
+                | Change::RoundRemoved { .. }
+                | Change::ResponseAdded { .. }
+                | Change::ResponseRemoved { .. }
         )
     }
 }

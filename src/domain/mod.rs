@@ -23,6 +23,7 @@ mod command_tests;
 mod event;
 mod ids;
 pub mod maturity;
+mod maturity_commands;
 pub mod metrics;
 mod request;
 pub mod responsibility;

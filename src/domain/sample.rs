@@ -446,7 +446,57 @@ fn build(lang: SampleLang, now: Timestamp, ids: &mut dyn IdSource) -> (Workspace
         run(&mut ws, ids, step.at, actor, cmd, &mut refused);
     }
     routing(lang, &mut ws, ids, now, &members, &mut refused);
+    maturity(&mut ws, ids, now, &members, &mut refused);
     (ws, refused)
+}
+
+/// Two rounds of the built-in maturity model for service desk A (last
+/// quarter and this one), each answered by three people, so that results,
+/// the radar chart and the trend have something to show.
+fn maturity(
+    ws: &mut Workspace,
+    ids: &mut dyn IdSource,
+    now: Timestamp,
+    members: &[Option<Id>],
+    refused: &mut Vec<CommandError>,
+) {
+    use super::maturity::{collaboration_model, Answer, NewResponse, RoundSpec, TeamRef, COLLABORATION_MODEL_ID};
+    let Some(team) = ws
+        .teams
+        .iter()
+        .find(|t| {
+            ws.members.iter().any(|m| m.team == Some(t.id) && members.get(PRIYA).copied().flatten() == Some(m.id))
+        })
+        .map(|t| TeamRef { id: t.id, name: t.name.clone() })
+    else {
+        return;
+    };
+    let names: Vec<String> = [PRIYA, LEO, SARA]
+        .iter()
+        .filter_map(|k| members.get(*k).copied().flatten())
+        .filter_map(|id| ws.member(id).map(|m| m.name.clone()))
+        .collect();
+    let keys: Vec<String> =
+        collaboration_model().dimensions.iter().flat_map(|d| d.questions.iter().map(|q| q.key.clone())).collect();
+    let mut minute = 40i64;
+    for (round_no, period) in ["2026 Q3", "2026 Q4"].into_iter().enumerate() {
+        let at = |m: i64| now - TimeDelta::minutes(m);
+        let spec = RoundSpec::new(team.clone(), period);
+        run(ws, ids, at(minute), None, Command::StartRound { model: COLLABORATION_MODEL_ID, spec }, refused);
+        minute -= 1;
+        let Some(round) = ws.maturity_rounds.last().map(|r| r.id()) else { return };
+        for (r, name) in names.iter().enumerate() {
+            // Levels 1–3 last quarter, 2–4 this quarter, spread over questions and people.
+            let answers = keys
+                .iter()
+                .enumerate()
+                .map(|(q, key)| (key.clone(), Answer::Level((1 + round_no + (q + 2 * r) % 3) as u8)))
+                .collect();
+            let response = NewResponse { respondent: Some(name.clone()), answers };
+            run(ws, ids, at(minute), None, Command::AddResponse { round, response }, refused);
+            minute -= 1;
+        }
+    }
 }
 
 /// Business hours, teams and skills, set up before the first request.
@@ -936,6 +986,20 @@ mod tests {
             assert_eq!(ws.calendar.zone, zone);
             assert!(ws.requests.values().all(|r| r.sla.is_some()), "{lang:?}: every request has clocks");
         }
+    }
+
+    /// Two rounds of the built-in model, three answers each, with results.
+    #[test]
+    fn maturity_rounds() {
+        let ws = built(SampleLang::Zh);
+        assert_eq!(ws.maturity_rounds.len(), 2);
+        let results: Vec<_> =
+            ws.maturity_rounds.iter().map(|r| r.results(&ws.model_of(r).expect("model")).expect("results")).collect();
+        assert_eq!(results.iter().map(|r| r.responses).collect::<Vec<_>>(), vec![3, 3]);
+        // Levels 1–3 then 2–4: this quarter is one level up everywhere.
+        let (q3, q4) = (results[0].overall.mean.unwrap_or(0.0), results[1].overall.mean.unwrap_or(0.0));
+        assert!((q4 - q3 - 1.0).abs() < 1e-9, "{q3} → {q4}");
+        assert_eq!(ws.maturity_rounds[0].team().name, "服务一组");
     }
 
     #[test]

@@ -641,3 +641,63 @@ fn warnings_raise_and_clear_through_the_trail() {
     assert!(w.ws.alerts.iter().all(|a| !a.is_active()));
     assert_eq!(w.ws.alerts.len(), 2);
 }
+
+/// Rounds of the built-in model through commands: the model is stored when
+/// first used, responses are recorded without names in anonymous rounds,
+/// an edit keeps the version a round answered, and a model in use stays.
+#[test]
+fn maturity_rounds_through_commands() {
+    use super::maturity::{
+        collaboration_model, Answer, ModelEdit, NewResponse, RoundError, RoundSpec, TeamRef, Text,
+        COLLABORATION_MODEL_ID,
+    };
+    let mut w = World::new();
+    let team = TeamRef { id: w.team_a, name: "Service A".into() };
+    let spec = RoundSpec::new(team.clone(), "2026 Q4").anonymous();
+    let events = w.ok(None, Command::StartRound { model: COLLABORATION_MODEL_ID, spec });
+    assert!(matches!(events[0].change, Change::MaturityModelAdded { model, .. } if model == COLLABORATION_MODEL_ID));
+    let round = w.ws.maturity_rounds[0].id();
+    assert_eq!(w.ws.maturity_models.len(), 1);
+    // An answer that does not fit is refused; nothing changes.
+    let bad = NewResponse { respondent: None, answers: [("roles.1".to_string(), Answer::Level(6))].into() };
+    assert!(matches!(
+        w.refused(None, Command::AddResponse { round, response: bad }),
+        CommandError::Round(RoundError::BadAnswer { .. })
+    ));
+    for (level, name) in [(2, Some("Xiu Respondent")), (3, None), (4, None)] {
+        // A name handed in to an anonymous round is not kept.
+        let response = NewResponse {
+            respondent: name.map(str::to_string),
+            answers: [("roles.1".to_string(), Answer::Level(level))].into(),
+        };
+        let events = w.ok(None, Command::AddResponse { round, response });
+        assert!(matches!(events[..], [Event { change: Change::ResponseAdded { .. }, .. }]));
+    }
+    let r = &w.ws.maturity_rounds[0];
+    assert!(r.individual_responses().is_err(), "anonymous: no one's answers");
+    assert!(!format!("{:?}", w.ws).contains("Xiu Respondent"), "the name is nowhere");
+    let result = r.results(&w.ws.model_of(r).expect("model")).expect("3 responses");
+    assert_eq!(result.dimensions[0].mean, Some(3.0));
+    // Editing the model makes version 2 and keeps version 1 for the round.
+    let edit = ModelEdit::Rename { name: Text::new("Our model", "我们的模型"), description: Text::default() };
+    w.ok(None, Command::EditMaturityModel { model: COLLABORATION_MODEL_ID, edit });
+    let versions: Vec<u32> = w.ws.maturity_models.iter().map(|m| m.version).collect();
+    assert_eq!(versions, vec![1, 2]);
+    assert_eq!(w.ws.maturity_model(COLLABORATION_MODEL_ID).map(|m| m.version), Some(2));
+    assert_eq!(w.ws.model_of(&w.ws.maturity_rounds[0]).map(|m| m.version), Some(1));
+    assert_eq!(
+        w.refused(None, Command::RemoveMaturityModel { model: COLLABORATION_MODEL_ID }),
+        CommandError::ModelInUse { rounds: 1 }
+    );
+    // A custom model gets its own id; a round of it, then both removed.
+    let mut custom = collaboration_model();
+    custom.dimensions.truncate(1);
+    let events = w.ok(None, Command::AddMaturityModel(custom));
+    let Change::MaturityModelAdded { model: custom_id, .. } = events[0].change.clone() else { panic!("no model") };
+    assert_ne!(custom_id, COLLABORATION_MODEL_ID);
+    w.ok(None, Command::StartRound { model: custom_id, spec: RoundSpec::new(team, "2027 Q1") });
+    let second = w.ws.maturity_rounds[1].id();
+    w.ok(None, Command::RemoveRound { round: second });
+    w.ok(None, Command::RemoveMaturityModel { model: custom_id });
+    assert!(w.ws.maturity_models.iter().all(|m| m.id == COLLABORATION_MODEL_ID));
+}

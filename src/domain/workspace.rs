@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::maturity::{MaturityModel, Round};
 use super::responsibility::{RaciRow, Thresholds};
 use super::routing::Routing;
 use super::sla::SlaPolicy;
@@ -121,6 +122,11 @@ pub struct Workspace {
     pub warnings: Vec<WarningRule>,
     /// Every alert ever raised, oldest first; cleared ones keep their history.
     pub alerts: Vec<Alert>,
+    /// Maturity models used or written here, every version a round answered
+    /// (the newest version of a model is the one edited and offered).
+    pub maturity_models: Vec<MaturityModel>,
+    /// Self-assessment rounds, oldest first.
+    pub maturity_rounds: Vec<Round>,
 }
 
 impl Workspace {
@@ -143,6 +149,8 @@ impl Workspace {
             thresholds: Thresholds::default(),
             warnings: Vec::new(),
             alerts: Vec::new(),
+            maturity_models: Vec::new(),
+            maturity_rounds: Vec::new(),
         }
     }
 
@@ -165,6 +173,27 @@ impl Workspace {
 
     pub fn member(&self, id: Id) -> Option<&Member> {
         self.members.iter().find(|m| m.id == id)
+    }
+
+    /// The newest version of a maturity model: stored, or the built-in one.
+    pub fn maturity_model(&self, id: Id) -> Option<std::borrow::Cow<'_, MaturityModel>> {
+        let stored = self.maturity_models.iter().filter(|m| m.id == id).max_by_key(|m| m.version);
+        match stored {
+            Some(m) => Some(std::borrow::Cow::Borrowed(m)),
+            None if id == super::maturity::COLLABORATION_MODEL_ID => {
+                Some(std::borrow::Cow::Owned(super::maturity::collaboration_model()))
+            }
+            None => None,
+        }
+    }
+
+    /// The model version a round answers.
+    pub fn model_of(&self, round: &Round) -> Option<std::borrow::Cow<'_, MaturityModel>> {
+        let stored = self.maturity_models.iter().find(|m| m.id == round.model() && m.version == round.model_version());
+        match stored {
+            Some(m) => Some(std::borrow::Cow::Borrowed(m)),
+            None => self.maturity_model(round.model()).filter(|m| m.version == round.model_version()),
+        }
     }
 
     pub fn team(&self, id: Id) -> Option<&Team> {

@@ -291,6 +291,11 @@ impl<'n> Obj<'n> {
         })
     }
 
+    /// Every field, in file order.
+    pub fn entries(&self) -> Vec<(&'n str, At<'n>)> {
+        self.entries.iter().map(|(k, node)| (k.as_str(), self.at.child_key(node, k))).collect()
+    }
+
     /// Every value of `key`, repeated ones too, in file order.
     pub fn all(&self, key: &str) -> Vec<At<'n>> {
         self.entries.iter().filter(|(k, _)| k == key).map(|(k, node)| self.at.child_key(node, k)).collect()

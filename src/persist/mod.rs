@@ -7,5 +7,6 @@ pub mod idb;
 pub mod json_read;
 pub mod markup;
 pub mod maturity_atos;
+pub mod maturity_forms;
 pub mod maturity_model;
 pub mod snapshot;

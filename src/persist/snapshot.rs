@@ -29,6 +29,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::maturity::{MaturityModel, Round};
 use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
 use crate::domain::routing::{Routing, Strategy, Target};
 use crate::domain::sla::SlaPolicy;
@@ -45,7 +46,7 @@ pub const VERSION: u32 = 2;
 
 /// The workspace record without its requests and events. The browser
 /// storage adapter keeps it as the stored workspace record too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceMeta {
     pub id: Id,
     pub name: String,
@@ -70,6 +71,10 @@ pub struct WorkspaceMeta {
     pub warnings: Vec<WarningRule>,
     #[serde(default)]
     pub alerts: Vec<Alert>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maturity_models: Vec<MaturityModel>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maturity_rounds: Vec<Round>,
 }
 
 fn default_calendar() -> BusinessCalendar {
@@ -93,6 +98,8 @@ impl WorkspaceMeta {
             thresholds: ws.thresholds,
             warnings: ws.warnings.clone(),
             alerts: ws.alerts.clone(),
+            maturity_models: ws.maturity_models.clone(),
+            maturity_rounds: ws.maturity_rounds.clone(),
         }
     }
 
@@ -125,12 +132,14 @@ impl WorkspaceMeta {
             thresholds: self.thresholds,
             warnings: self.warnings,
             alerts: self.alerts,
+            maturity_models: self.maturity_models,
+            maturity_rounds: self.maturity_rounds,
         }
     }
 }
 
 /// A whole workspace as written to a `.baton.json` file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Always [`FORMAT`].
     pub format: String,
@@ -1090,6 +1099,35 @@ fn check_setup(ws: &WorkspaceMeta, departments: &HashSet<Id>, members: &HashSet<
     for (i, w) in ws.warnings.iter().enumerate() {
         warnings.add(w.id, format!("workspace.warnings[{i}].id"), quoted)?;
         check_warning(w, i)?;
+    }
+    let mut models: HashSet<(Id, u32)> = HashSet::new();
+    for (i, m) in ws.maturity_models.iter().enumerate() {
+        if !models.insert((m.id, m.version)) {
+            return Err(SnapshotError::new(
+                SnapshotErrorKind::DuplicateId,
+                format!("workspace.maturity_models[{i}].version"),
+                "one entry per model id and version",
+                format!("{} version {} twice", quoted(m.id), m.version),
+            ));
+        }
+        m.validate().map_err(|e| {
+            invalid_at(format!("workspace.maturity_models[{i}].{}", e.path()), "a valid maturity model", e.to_string())
+        })?;
+    }
+    let mut rounds = Seen::new("maturity round");
+    for (i, r) in ws.maturity_rounds.iter().enumerate() {
+        rounds.add(r.id(), format!("workspace.maturity_rounds[{i}].id"), quoted)?;
+        let model = ws.maturity_models.iter().find(|m| m.id == r.model() && m.version == r.model_version());
+        let Some(model) = model else {
+            return Err(dangling(
+                format!("workspace.maturity_rounds[{i}].model"),
+                "maturity model (at its version)",
+                r.model(),
+            ));
+        };
+        r.check(model).map_err(|e| {
+            invalid_at(format!("workspace.maturity_rounds[{i}]"), "a round that fits its model", e.to_string())
+        })?;
     }
     Ok(())
 }
