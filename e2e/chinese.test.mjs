@@ -24,7 +24,7 @@ const CJK = /[\u4e00-\u9fff]/;
 // Time zone names (IANA) are data, and the clock's address syntax is shown as it is typed.
 const ALLOWED_LATIN = new Set([
   'Baton', 'English', 'baton.json', 'CSV', 'MB', 'VIP', 'GPS', 'logo', 'RACI', 'IANA', 'Asia', 'Shanghai',
-  'clock', 'speed', 'baton-model.json', 'Atos', 'DevOps',
+  'clock', 'speed', 'baton-model.json', 'Atos', 'DevOps', 'JSON',
 ]);
 
 const app = await startApp(after);
