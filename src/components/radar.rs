@@ -88,7 +88,7 @@ pub fn Radar(
     let legend: Vec<(usize, String)> = series.iter().enumerate().map(|(k, s)| (k, s.name.clone())).collect();
     view! {
         <figure class="radar" data-testid=testid>
-            <svg viewBox=format!("0 0 {SIZE} {SIZE}") role="img" aria-label=label>
+            <svg viewBox=format!("-110 0 {} {SIZE}", SIZE + 220.0) role="img" aria-label=label>
                 <title>{summary}</title>
                 {rings.into_iter().map(|(level, points)| view! {
                     <polygon class="radar-ring" points=points></polygon>

@@ -69,7 +69,7 @@ fn RequestView(id: Id) -> impl IntoView {
                     <dt>{tr(i18n, |i| t_string!(i, detail.urgency))}</dt>
                     <dd>{move || req.with(|r| r.as_ref().map(|r| urgency_label(i18n, r.urgency)))}</dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.category))}</dt>
-                    <dd>{field(|r| r.category.clone())}<ResponsibilityInfo id=id/></dd>
+                    <dd>{field(|r| r.category.clone())}</dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.tags))}</dt>
                     <dd>{field(|r| r.tags.join(", "))}</dd>
                     <dt>{tr(i18n, |i| t_string!(i, detail.preferences))}</dt>
@@ -101,6 +101,7 @@ fn RequestView(id: Id) -> impl IntoView {
                     {move || req.with(|r| r.as_ref().filter(|r| !r.flags.is_empty()).map(|_| view! {
                         <p class="flag" data-testid="data-flag">{tr(i18n, |i| t_string!(i, detail.flagged))}</p>
                     }))}
+                    <ResponsibilityInfo id=id/>
                     <MergeInfo id=id/>
                 </div>
             </div>
