@@ -13,6 +13,24 @@ use crate::state::{use_app, AppState, Phase};
 
 use super::labels::{fmt_time, I18n};
 
+/// Where and what, in the reader's language around the file's own words.
+fn error_detail(i18n: I18n, e: &snapshot::SnapshotError) -> String {
+    if e.kind == SnapshotErrorKind::NewerVersion {
+        return t_string!(i18n, data.err_detail_newer, file = e.file.clone(), found = e.found.clone(), reads = snapshot::VERSION)
+            .to_string();
+    }
+    let place = if e.path.is_empty() { "—".to_string() } else { e.path.clone() };
+    t_string!(
+        i18n,
+        data.err_detail,
+        file = e.file.clone(),
+        path = place,
+        expected = e.expected.clone(),
+        found = e.found.clone()
+    )
+    .to_string()
+}
+
 fn kind_text(i18n: I18n, kind: &SnapshotErrorKind) -> String {
     match kind {
         SnapshotErrorKind::NotJson => t_string!(i18n, data.err_not_json),
@@ -61,7 +79,7 @@ pub fn SnapshotImport() -> impl IntoView {
                 Err(e) => error.set(Some((t_string!(i18n, data.err_read).to_string(), e))),
                 Ok(text) => match snapshot::parse(&name, &text) {
                     Ok(s) => ready.set(Some(Ready { snapshot: s, file: name })),
-                    Err(e) => error.set(Some((kind_text(i18n, &e.kind), e.to_string()))),
+                    Err(e) => error.set(Some((kind_text(i18n, &e.kind), error_detail(i18n, &e)))),
                 },
             }
         });
