@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::handoff::ReturnReason;
 use super::routing::Target;
 use super::sla::SlaTarget;
 use super::warnings::WarningMetric;
@@ -97,6 +98,13 @@ changes! {
     WarningRuleRemoved { rule: Id, metric: WarningMetric },
     AlertRaised { alert: Id, rule: Id, metric: WarningMetric },
     AlertCleared { alert: Id, rule: Id, metric: WarningMetric },
+    /// Handed off with its checklist: `filled` of `applicable` weight (completeness); the reason when sent incomplete.
+    HandoffSent { handoff: Id, from: Id, to: Id, #[serde(default)] to_member: Option<Id>, template: Id, version: u32, filled: u32, applicable: u32, #[serde(default)] incomplete_reason: String },
+    /// The receiver `to` took over from the handler `from`.
+    HandoffAccepted { handoff: Id, #[serde(default)] from: Option<Id>, to: Id },
+    HandoffReturned { handoff: Id, reason: ReturnReason, note: String },
+    HandoffWithdrawn { handoff: Id, reason: String },
+    HandoffTemplateSaved { template: Id, name: String, version: u32 },
 }
 
 /// Reads the internally tagged form `{"type": "status_changed", "from": …}`
@@ -149,6 +157,7 @@ impl Change {
                 | Change::WarningRuleAdded { .. }
                 | Change::WarningRuleChanged { .. }
                 | Change::WarningRuleRemoved { .. }
+                | Change::HandoffTemplateSaved { .. }
         )
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::handoff::Template;
 use super::responsibility::{RaciRow, Thresholds};
 use super::routing::Routing;
 use super::sla::SlaPolicy;
@@ -121,6 +122,8 @@ pub struct Workspace {
     pub warnings: Vec<WarningRule>,
     /// Every alert ever raised, oldest first; cleared ones keep their history.
     pub alerts: Vec<Alert>,
+    /// Handoff checklist templates: one per leg at most, and a general one.
+    pub handoff_templates: Vec<Template>,
 }
 
 impl Workspace {
@@ -143,6 +146,7 @@ impl Workspace {
             thresholds: Thresholds::default(),
             warnings: Vec::new(),
             alerts: Vec::new(),
+            handoff_templates: Vec::new(),
         }
     }
 

@@ -29,6 +29,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::handoff::Template;
 use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
 use crate::domain::routing::{Routing, Strategy, Target};
 use crate::domain::sla::SlaPolicy;
@@ -70,6 +71,9 @@ pub struct WorkspaceMeta {
     pub warnings: Vec<WarningRule>,
     #[serde(default)]
     pub alerts: Vec<Alert>,
+    /// Handoff checklist templates with every version; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoff_templates: Vec<Template>,
 }
 
 fn default_calendar() -> BusinessCalendar {
@@ -93,6 +97,7 @@ impl WorkspaceMeta {
             thresholds: ws.thresholds,
             warnings: ws.warnings.clone(),
             alerts: ws.alerts.clone(),
+            handoff_templates: ws.handoff_templates.clone(),
         }
     }
 
@@ -125,6 +130,7 @@ impl WorkspaceMeta {
             thresholds: self.thresholds,
             warnings: self.warnings,
             alerts: self.alerts,
+            handoff_templates: self.handoff_templates,
         }
     }
 }
