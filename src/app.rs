@@ -21,6 +21,7 @@ use crate::pages::{
     sla::SlaPage,
     welcome::{RecoveryPage, WelcomePage},
 };
+use crate::pages::handoffs::{HandoffSheetPage, HandoffsPage, TemplatesPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -123,6 +124,9 @@ fn AppRoutes() -> impl IntoView {
                     Page::Responsibility => view! { <ResponsibilityPage/> }.into_any(),
                     Page::Alerts => view! { <AlertsPage/> }.into_any(),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
+                    Page::Handoffs => view! { <HandoffsPage/> }.into_any(),
+                    Page::HandoffTemplates => view! { <TemplatesPage/> }.into_any(),
+                    Page::HandoffSheet(number, index) => view! { <HandoffSheetPage number=number index=index/> }.into_any(),
                 }
             }/>
         </Routes>
@@ -145,6 +149,10 @@ enum Page {
     Responsibility,
     Alerts,
     NotFound,
+    Handoffs,
+    HandoffTemplates,
+    /// The printable sheet of a request's handoff (its number, the handoff from 1).
+    HandoffSheet(u32, usize),
 }
 
 impl Page {
@@ -161,8 +169,11 @@ impl Page {
             "/mine" => Page::Mine,
             "/responsibility" => Page::Responsibility,
             "/alerts" => Page::Alerts,
+            "/handoffs" => Page::Handoffs,
+            "/handoffs/templates" => Page::HandoffTemplates,
             _ => match path.strip_prefix("/requests/") {
                 Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
+                Some(rest) => crate::pages::handoffs::sheet_address(rest).map_or(Page::NotFound, |(n, k)| Page::HandoffSheet(n, k)),
                 _ => Page::NotFound,
             },
         }
@@ -205,6 +216,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app).map(|n| view! { " " <span class="count-badge" data-testid="alert-count">{n}</span> })}</A></li>
                         <li><A href="/data">{tr(i18n, |i| t_string!(i, common.nav_data))}</A></li>
                         <li><A href="/settings">{tr(i18n, |i| t_string!(i, common.nav_settings))}</A></li>
+                        <li><A href="/handoffs">{tr(i18n, |i| t_string!(i, handoff.nav))}{move || crate::pages::handoffs::waiting_badge().map(|n| view! { " " <span class="count-badge" data-testid="handoff-count">{n}</span> })}</A></li>
                     </ul>
                 </nav>
             </Show>

@@ -252,6 +252,7 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
             }
         },
         CommandError::Calendar(e) => format!("{} {e}", t_string!(i18n, sla.error_calendar)),
+        CommandError::Handoff(e) => crate::components::handoff::handoff_error_text(i18n, e),
     }
 }
 

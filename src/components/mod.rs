@@ -3,6 +3,7 @@ pub mod explain;
 pub mod labels;
 pub mod snapshot_import;
 pub mod trail_text;
+pub mod handoff;
 
 use leptos::prelude::*;
 

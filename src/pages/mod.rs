@@ -12,3 +12,4 @@ pub mod routing;
 pub mod settings;
 pub mod sla;
 pub mod welcome;
+pub mod handoffs;
