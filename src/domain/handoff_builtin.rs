@@ -58,9 +58,9 @@ const SALES_SERVICE: &[Row] = &[
     ("promises", B, Txt, true, 3, None, Always, ("Promises made in the sale (dates, discounts, extras)", "销售时的承诺（日期、折扣、赠品）"), ("Anything the customer will hold us to. Write \"none\" if nothing was promised.", "客户会要求兑现的任何承诺；没有承诺请写“无”。"), &[]),
     ("promo_terms", B, Txt, true, 2, None, Promotion, ("Promotion terms the price depends on (regions, dates)", "价格所依据的促销条款（地区、日期）"), ("Only for promotion requests: copy the regional and time limits exactly.", "仅适用于促销类请求：原样抄写地区和时间限制。"), &[]),
     ("risks", A, Txt, false, 2, None, Always, ("Known open issues or risks", "已知的问题或风险"), NO_HELP, &[]),
-    ("first_step", R, Txt, true, 2, None, Always, ("What service should do first", "客服首先要做什么"), NO_HELP, &[]),
+    ("first_step", R, Txt, true, 2, None, Always, ("What service should do first", "服务部门首先要做什么"), NO_HELP, &[]),
     ("warranty_start", R, Date, false, 1, None, Always, ("Warranty starts on", "保修起始日期"), NO_HELP, &[]),
-    ("told", R, YesNo, false, 1, None, Always, ("Customer knows service will take over", "客户已知晓由客服接手"), NO_HELP, &[]),
+    ("told", R, YesNo, false, 1, None, Always, ("Customer knows service will take over", "客户已知晓由服务部门接手"), NO_HELP, &[]),
 ];
 
 #[rustfmt::skip]
@@ -77,7 +77,7 @@ const SERVICE_TECHNICAL: &[Row] = &[
     ("safety", A, YesNo, true, 2, None, Urgent, ("Immediate safety risk ruled out with the customer", "已与客户确认无即时安全风险"), URGENT_ONLY, &[]),
     ("ask", R, Txt, true, 2, None, Always, ("What you need from technical (diagnosis, repair, visit)", "需要技术做什么（诊断、维修、上门）"), NO_HELP, &[]),
     ("callback_hours", R, Number, false, 1, None, Always, ("Hours until the customer expects a call", "客户期望在几小时内回电"), NO_HELP, &[]),
-    ("contact", R, Person, false, 1, None, Always, ("Service contact for questions", "客服对接人"), NO_HELP, &[]),
+    ("contact", R, Person, false, 1, None, Always, ("Service contact for questions", "服务部门对接人"), NO_HELP, &[]),
 ];
 
 #[rustfmt::skip]
@@ -127,11 +127,11 @@ const SERVICE_SALES: &[Row] = &[
 #[rustfmt::skip]
 const TEMPLATES: [(Text, Option<(&str, &str)>, &[Row]); 6] = [
     (("General handoff (SBAR)", "通用交接（情况—背景—评估—建议）"), None, GENERAL),
-    (("Sales → Service: after the sale", "销售 → 客服：售后交接"), Some(("sales", "service")), SALES_SERVICE),
-    (("Service → Technical: a fault to diagnose", "客服 → 技术：故障转技术"), Some(("service", "technical")), SERVICE_TECHNICAL),
-    (("Technical → Service: the result, back to the customer's owner", "技术 → 客服：处理结果交回"), Some(("technical", "service")), TECHNICAL_SERVICE),
+    (("Sales → Service: after the sale", "销售 → 服务：售后交接"), Some(("sales", "service")), SALES_SERVICE),
+    (("Service → Technical: a fault to diagnose", "服务 → 技术：故障转技术"), Some(("service", "technical")), SERVICE_TECHNICAL),
+    (("Technical → Service: the result, back to the customer's owner", "技术 → 服务：处理结果交回"), Some(("technical", "service")), TECHNICAL_SERVICE),
     (("Marketing → Sales: promotion rules", "市场 → 销售：促销规则"), Some(("marketing", "sales")), MARKETING_SALES),
-    (("Service → Sales: a sales opportunity", "客服 → 销售：销售机会"), Some(("service", "sales")), SERVICE_SALES),
+    (("Service → Sales: a sales opportunity", "服务 → 销售：销售机会"), Some(("service", "sales")), SERVICE_SALES),
 ];
 
 fn pick(lang: BuiltinLang, t: Text) -> &'static str {

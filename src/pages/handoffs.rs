@@ -67,6 +67,13 @@ pub fn HandoffsPage() -> impl IntoView {
         own.or_else(|| ws.departments.first().map(|d| d.id))
     });
     let dept = RwSignal::new(initial);
+    // Choosing who one acts as shows that member's department's inbox.
+    Effect::new(move |_| {
+        let own = app.actor.get().and_then(|a| app.workspace.with_untracked(|w| w.as_ref()?.member(a).map(|m| m.department)));
+        if own.is_some() {
+            dept.set(own);
+        }
+    });
     let departments = move || {
         app.workspace.with(|w| {
             w.as_ref().map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default()
