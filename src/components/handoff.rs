@@ -79,6 +79,75 @@ pub fn WaitBadge(light: WaitLight) -> impl IntoView {
     view! { <span class=format!("light light-{}", light.key()) data-light=light.key()>{light_label(i18n, light)}</span> }
 }
 
+/// A labelled drop-down. Every choice list of the handoff pages goes through
+/// this one component, so the browser build carries one copy of its
+/// rendering code instead of one per list.
+#[component]
+pub fn Pick(
+    /// The label, as `|i| t_string!(i, ns.key)`.
+    label: fn(I18n) -> &'static str,
+    /// (value, text) of each option, in order.
+    options: Signal<Vec<(String, String)>>,
+    /// The value chosen now.
+    value: Signal<String>,
+    on_pick: Callback<String>,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label>
+            <span>{tr(i18n, label)}</span>
+            <select data-testid=testid on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    options.get().into_iter().map(|(v, text)| {
+                        let selected = v == current;
+                        view! { <option value=v selected=selected>{text}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// A labelled one-line text field, shared like [`Pick`]. `lazy` fields
+/// report when they are left (lists typed with commas), the others on every
+/// key.
+#[component]
+pub fn TextIn(
+    label: fn(I18n) -> &'static str,
+    value: Signal<String>,
+    on_set: Callback<String>,
+    #[prop(optional)] testid: Option<&'static str>,
+    #[prop(optional)] lazy: bool,
+    #[prop(optional)] grow: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class=if grow { "grow" } else { "" }>
+            <span>{tr(i18n, label)}</span>
+            <input type="text" data-testid=testid prop:value=move || value.get()
+                on:input=move |ev| if !lazy { on_set.run(event_target_value(&ev)) }
+                on:change=move |ev| if lazy { on_set.run(event_target_value(&ev)) }/>
+        </label>
+    }
+}
+
+/// The departments as (id, name) options, after a first option `first`.
+pub fn department_options(first: fn(I18n) -> &'static str) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    let app = use_app();
+    Signal::derive(move || {
+        let mut out = vec![(String::new(), first(i18n).to_string())];
+        app.workspace.with(|w| {
+            if let Some(ws) = w {
+                out.extend(ws.departments.iter().map(|d| (d.id.to_string(), department_name(i18n, d))));
+            }
+        });
+        out
+    })
+}
+
 /// "85.7 %", or "—" when no item applied.
 pub fn percent(s: Score) -> String {
     s.percent_tenths().map(|t| format!("{}.{} %", t / 10, t % 10)).unwrap_or_else(|| "—".to_string())
@@ -507,21 +576,12 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
                                 run(cmd);
                             }>
                                 <h3 class="sr-only">{tr(i18n, |i| t_string!(i, handoff.return_h))}</h3>
-                                <label>
-                                    <span>{tr(i18n, |i| t_string!(i, handoff.return_reason))}</span>
-                                    <select data-testid="return-reason" on:change=move |ev| {
-                                        if let Some(r) = ReturnReason::from_key(&event_target_value(&ev)) { reason.set(r) }
-                                    }>
-                                        {ReturnReason::ALL.into_iter().map(|r| view! {
-                                            <option value=r.key() selected=move || reason.get() == r>{reason_label(i18n, r)}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </label>
-                                <label class="grow">
-                                    <span>{tr(i18n, |i| t_string!(i, handoff.return_note))}</span>
-                                    <input type="text" data-testid="return-note" prop:value=move || note.get()
-                                        on:input=move |ev| note.set(event_target_value(&ev))/>
-                                </label>
+                                <Pick label=|i| t_string!(i, handoff.return_reason) testid="return-reason"
+                                    options=Signal::derive(move || ReturnReason::ALL.into_iter().map(|r| (r.key().to_string(), reason_label(i18n, r))).collect())
+                                    value=Signal::derive(move || reason.get().key().to_string())
+                                    on_pick=Callback::new(move |v: String| if let Some(r) = ReturnReason::from_key(&v) { reason.set(r) })/>
+                                <TextIn label=|i| t_string!(i, handoff.return_note) testid="return-note" grow=true
+                                    value=note.into() on_set=Callback::new(move |v: String| note.set(v))/>
                                 <button type="submit" data-testid="return-handoff">{tr(i18n, |i| t_string!(i, handoff.return_button))}</button>
                             </form>
                         </div>
@@ -535,11 +595,8 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
                     ev.prevent_default();
                     run(Command::WithdrawHandoff { request, handoff, reason: withdraw_reason.get_untracked() });
                 }>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.withdraw_reason))}</span>
-                        <input type="text" data-testid="withdraw-reason" prop:value=move || withdraw_reason.get()
-                            on:input=move |ev| withdraw_reason.set(event_target_value(&ev))/>
-                    </label>
+                    <TextIn label=|i| t_string!(i, handoff.withdraw_reason) testid="withdraw-reason"
+                        value=withdraw_reason.into() on_set=Callback::new(move |v: String| withdraw_reason.set(v))/>
                     <button type="submit" class="danger" data-testid="withdraw-handoff">{tr(i18n, |i| t_string!(i, handoff.withdraw_button))}</button>
                 </form>
             </div>
@@ -574,11 +631,6 @@ fn SendForm(id: Id) -> impl IntoView {
             Some((tpl.name.clone(), v.version, v.items.clone()))
         })
     });
-    let departments = move || {
-        app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default()
-        })
-    };
     let people = move || {
         let to = parse(to.get());
         app.workspace.with(|w| {
@@ -681,27 +733,12 @@ fn SendForm(id: Id) -> impl IntoView {
             Err(e) => error.set(Some(command_error_text(i18n, &e))),
         }
     };
-    let dept_select = move |signal: RwSignal<String>, testid: &'static str, label: String| {
-        view! {
-            <label>
-                <span>{label}</span>
-                <select data-testid=testid on:change=move |ev| {
-                    signal.set(event_target_value(&ev));
-                    if testid == "handoff-to" {
-                        person.set(String::new());
-                    }
-                    fill();
-                }>
-                    <option value="" selected=move || signal.get().is_empty()>{tr(i18n, |i| t_string!(i, detail.choose))}</option>
-                    {departments().into_iter().map(|(d, name)| {
-                        let v = d.to_string();
-                        let s = v.clone();
-                        view! { <option value=v selected=move || signal.get() == s>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        }
-    };
+    let departments = department_options(|i| t_string!(i, detail.choose));
+    let people = Signal::derive(move || {
+        let mut out = vec![(String::new(), t_string!(i18n, handoff.anyone_in).to_string())];
+        out.extend(people().into_iter().map(|(m, name)| (m.to_string(), name)));
+        out
+    });
     view! {
         {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="handoff-sent">{tr(i18n, |i| t_string!(i, handoff.sent_ok))}</p> })}
         <Show when=move || open.get() fallback=move || view! {
@@ -710,19 +747,12 @@ fn SendForm(id: Id) -> impl IntoView {
             <form class="handoff-form" data-testid="handoff-form" on:submit=submit novalidate=true>
                 <h3>{tr(i18n, |i| t_string!(i, handoff.form_h))}</h3>
                 <div class="inline-form">
-                    {dept_select(from, "handoff-from", t_string!(i18n, handoff.f_from_dept).to_string())}
-                    {dept_select(to, "handoff-to", t_string!(i18n, handoff.f_to_dept).to_string())}
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_person))}</span>
-                        <select data-testid="handoff-person" on:change=move |ev| person.set(event_target_value(&ev))>
-                            <option value="" selected=move || person.get().is_empty()>{tr(i18n, |i| t_string!(i, handoff.anyone_in))}</option>
-                            {move || people().into_iter().map(|(m, name)| {
-                                let v = m.to_string();
-                                let s = v.clone();
-                                view! { <option value=v selected=move || person.get() == s>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    <Pick label=|i| t_string!(i, handoff.f_from_dept) testid="handoff-from" options=departments value=from.into()
+                        on_pick=Callback::new(move |v: String| { from.set(v); fill(); })/>
+                    <Pick label=|i| t_string!(i, handoff.f_to_dept) testid="handoff-to" options=departments value=to.into()
+                        on_pick=Callback::new(move |v: String| { to.set(v); person.set(String::new()); fill(); })/>
+                    <Pick label=|i| t_string!(i, handoff.f_person) testid="handoff-person" options=people value=person.into()
+                        on_pick=Callback::new(move |v: String| person.set(v))/>
                 </div>
                 {move || match template.get() {
                     None if to.get().is_empty() => view! { <p class="help">{tr(i18n, |i| t_string!(i, handoff.choose_to))}</p> }.into_any(),
@@ -746,11 +776,8 @@ fn SendForm(id: Id) -> impl IntoView {
                     <span>{tr(i18n, |i| t_string!(i, handoff.send_incomplete))}</span>
                 </label>
                 <Show when=move || incomplete.get()>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.incomplete_reason))}</span>
-                        <input type="text" data-testid="incomplete-reason" prop:value=move || reason.get()
-                            on:input=move |ev| reason.set(event_target_value(&ev))/>
-                    </label>
+                    <TextIn label=|i| t_string!(i, handoff.incomplete_reason) testid="incomplete-reason"
+                        value=reason.into() on_set=Callback::new(move |v: String| reason.set(v))/>
                 </Show>
                 <p class="error" role="alert" data-testid="handoff-form-error">{move || error.get()}</p>
                 <div class="actions">

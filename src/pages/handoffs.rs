@@ -6,7 +6,8 @@ use leptos_router::components::A;
 
 use crate::components::explain::fmt_business_time;
 use crate::components::handoff::{
-    dept_name, kind_label, leg_text, percent, prefill_label, section_label, HandoffRecord, WaitBadge,
+    department_options, dept_name, kind_label, leg_text, percent, prefill_label, section_label, HandoffRecord, Pick,
+    TextIn, WaitBadge,
 };
 use crate::components::labels::{self, command_error_text, department_name, fmt_time, member_name, tr, urgency_label, URGENCIES};
 use crate::domain::handoff::{
@@ -150,12 +151,12 @@ pub fn HandoffsPage() -> impl IntoView {
             <h1 id="inbox-h">{tr(i18n, |i| t_string!(i, handoff.inbox_title))}</h1>
             <p class="help">{tr(i18n, |i| t_string!(i, handoff.inbox_intro))}</p>
             <p class="help" data-testid="lights-help">{move || t_string!(i18n, handoff.lights_help, zone = zone(), yellow = YELLOW_AFTER_SECS / 3600, red = RED_AFTER_SECS / 3600).to_string()}</p>
-            <label class="inline-form">
-                <span>{tr(i18n, |i| t_string!(i, handoff.inbox_of))}</span>
-                <select data-testid="inbox-department" on:change=move |ev| dept.set(Id::parse_str(&event_target_value(&ev)).ok())>
-                    {move || departments().into_iter().map(|(d, name)| view! { <option value=d.to_string() selected=move || dept.get() == Some(d)>{name}</option> }).collect_view()}
-                </select>
-            </label>
+            <div class="inline-form">
+                <Pick label=|i| t_string!(i, handoff.inbox_of) testid="inbox-department"
+                    options=Signal::derive(move || departments().into_iter().map(|(d, name)| (d.to_string(), name)).collect())
+                    value=Signal::derive(move || dept.get().map(|d| d.to_string()).unwrap_or_default())
+                    on_pick=Callback::new(move |v: String| dept.set(Id::parse_str(&v).ok()))/>
+            </div>
             <section class="card" aria-labelledby="waiting-h">
                 <h2 id="waiting-h">{move || t_string!(i18n, handoff.waiting_h, dept = dept_label()).to_string()}</h2>
                 {move || view! { <InboxTable rows=rows(false).unwrap_or_default() testid="inbox"/> }}
@@ -386,11 +387,6 @@ fn TemplateEditor(template: Option<Id>, editing: RwSignal<Option<Option<Id>>>) -
     let next_row = RwSignal::new(items0.len() as u32);
     let rows = RwSignal::new(items0.into_iter().enumerate().map(|(k, i)| (k as u32, i)).collect::<Vec<EditRow>>());
     let error = RwSignal::new(None::<String>);
-    let departments = move || {
-        app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.departments.iter().map(|d| (d.id.to_string(), department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default()
-        })
-    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let leg = match (Id::parse_str(&from.get_untracked()), Id::parse_str(&to.get_untracked())) {
@@ -413,32 +409,17 @@ fn TemplateEditor(template: Option<Id>, editing: RwSignal<Option<Option<Id>>>) -
         next_row.set(row + 1);
         rows.update(|r| r.push((row, Item::new("", Section::Recommendation, ItemKind::Text, ""))));
     };
-    let dept_select = move |signal: RwSignal<String>, label: String, testid: &'static str, general: bool| {
-        view! {
-            <label>
-                <span>{label}</span>
-                <select data-testid=testid on:change=move |ev| signal.set(event_target_value(&ev))>
-                    <option value="" selected=move || signal.get().is_empty()>
-                        {if general { t_string!(i18n, handoff.general_option) } else { t_string!(i18n, detail.choose) }}
-                    </option>
-                    {departments().into_iter().map(|(d, n)| {
-                        let s = d.clone();
-                        view! { <option value=d selected=move || signal.get() == s>{n}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        }
-    };
+    let departments = department_options(|i| t_string!(i, handoff.general_option));
     view! {
         <form class="card rule-editor" data-testid="template-editor" on:submit=save novalidate=true>
             <h2>{if template.is_some() { t_string!(i18n, handoff.editor_edit) } else { t_string!(i18n, handoff.editor_new) }}</h2>
             <div class="inline-form">
-                <label class="grow">
-                    <span>{tr(i18n, |i| t_string!(i, handoff.f_name))}</span>
-                    <input type="text" data-testid="template-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </label>
-                {dept_select(from, t_string!(i18n, handoff.f_from).to_string(), "template-from", true)}
-                {dept_select(to, t_string!(i18n, handoff.f_to).to_string(), "template-to", true)}
+                <TextIn label=|i| t_string!(i, handoff.f_name) testid="template-name" grow=true
+                    value=name.into() on_set=Callback::new(move |v: String| name.set(v))/>
+                <Pick label=|i| t_string!(i, handoff.f_from) testid="template-from" options=departments value=from.into()
+                    on_pick=Callback::new(move |v: String| from.set(v))/>
+                <Pick label=|i| t_string!(i, handoff.f_to) testid="template-to" options=departments value=to.into()
+                    on_pick=Callback::new(move |v: String| to.set(v))/>
             </div>
             <p class="help">{tr(i18n, |i| t_string!(i, handoff.leg_help))}</p>
             <h3>{tr(i18n, |i| t_string!(i, handoff.items_h))}</h3>
@@ -502,33 +483,19 @@ fn ItemEditor(row: u32, rows: RwSignal<Vec<EditRow>>) -> impl IntoView {
             <fieldset>
                 <legend>{label_text}</legend>
                 <div class="inline-form">
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_section))}</span>
-                        <select data-testid="item-section" on:change=move |ev| {
-                            if let Some(s) = Section::from_key(&event_target_value(&ev)) { edit(&|i: &mut Item| i.section = s) }
-                        }>
-                            {Section::ALL.into_iter().map(|s| view! { <option value=s.key() selected=move || section() == s>{section_label(i18n, s)}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="grow">
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_label))}</span>
-                        <input type="text" data-testid="item-label" prop:value=get(|i| i.label.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit(&|i: &mut Item| i.label = v.clone()) }/>
-                    </label>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_kind))}</span>
-                        <select data-testid="item-kind" on:change=move |ev| {
-                            if let Some(k) = ItemKind::from_key(&event_target_value(&ev)) { edit(&|i: &mut Item| i.kind = k) }
-                        }>
-                            {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key() selected=move || kind() == k>{kind_label(i18n, k)}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <Pick label=|i| t_string!(i, handoff.f_section) testid="item-section"
+                        options=Signal::derive(move || Section::ALL.into_iter().map(|s| (s.key().to_string(), section_label(i18n, s))).collect())
+                        value=Signal::derive(move || section().key().to_string())
+                        on_pick=Callback::new(move |v: String| if let Some(s) = Section::from_key(&v) { edit(&|i: &mut Item| i.section = s) })/>
+                    <TextIn label=|i| t_string!(i, handoff.f_label) testid="item-label" grow=true
+                        value=Signal::derive(get(|i| i.label.clone())) on_set=Callback::new(move |v: String| edit(&|i: &mut Item| i.label = v.clone()))/>
+                    <Pick label=|i| t_string!(i, handoff.f_kind) testid="item-kind"
+                        options=Signal::derive(move || ItemKind::ALL.into_iter().map(|k| (k.key().to_string(), kind_label(i18n, k))).collect())
+                        value=Signal::derive(move || kind().key().to_string())
+                        on_pick=Callback::new(move |v: String| if let Some(k) = ItemKind::from_key(&v) { edit(&|i: &mut Item| i.kind = k) })/>
                     <Show when=move || kind() == ItemKind::Choice>
-                        <label>
-                            <span>{tr(i18n, |i| t_string!(i, handoff.f_choices))}</span>
-                            <input type="text" data-testid="item-choices" prop:value=get(|i| i.choices.join(", "))
-                                on:change=move |ev| { let v = split_list(&event_target_value(&ev)); edit(&|i: &mut Item| i.choices = v.clone()) }/>
-                        </label>
+                        <TextIn label=|i| t_string!(i, handoff.f_choices) testid="item-choices" lazy=true
+                            value=Signal::derive(get(|i| i.choices.join(", "))) on_set=Callback::new(move |v: String| { let v = split_list(&v); edit(&|i: &mut Item| i.choices = v.clone()) })/>
                     </Show>
                     <label class="check">
                         <input type="checkbox" data-testid="item-required" prop:checked=move || rows.with(|r| r.iter().any(|(k, i)| *k == row && i.required))
@@ -542,33 +509,27 @@ fn ItemEditor(row: u32, rows: RwSignal<Vec<EditRow>>) -> impl IntoView {
                     </label>
                 </div>
                 <div class="inline-form">
-                    <label class="grow">
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_help))}</span>
-                        <input type="text" prop:value=get(|i| i.help.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit(&|i: &mut Item| i.help = v.clone()) }/>
-                    </label>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_min_urgency))}</span>
-                        <select data-testid="item-min-urgency" on:change=move |ev| {
-                            let u = Urgency::from_key(&event_target_value(&ev));
-                            set_when(&|w: &mut When| w.min_urgency = u);
-                        }>
-                            <option value="" selected=move || min_urgency().is_none()>{tr(i18n, |i| t_string!(i, handoff.any_urgency))}</option>
-                            {URGENCIES.iter().map(|u| { let u = *u; view! { <option value=u.key() selected=move || min_urgency() == Some(u)>{urgency_label(i18n, u)}</option> } }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_categories))}</span>
-                        <input type="text" data-testid="item-categories" prop:value=get(|i| i.when.as_ref().map(|w| w.categories.join(", ")).unwrap_or_default())
-                            on:change=move |ev| { let v = split_list(&event_target_value(&ev)); set_when(&|w: &mut When| w.categories = v.clone()) }/>
-                    </label>
-                    <label>
-                        <span>{tr(i18n, |i| t_string!(i, handoff.f_prefill))}</span>
-                        <select on:change=move |ev| { let p = Prefill::from_key(&event_target_value(&ev)); edit(&|i: &mut Item| i.prefill = p) }>
-                            <option value="" selected=move || prefill().is_none()>{tr(i18n, |i| t_string!(i, handoff.prefill_none))}</option>
-                            {Prefill::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || prefill() == Some(p)>{prefill_label(i18n, p)}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <TextIn label=|i| t_string!(i, handoff.f_help) grow=true
+                        value=Signal::derive(get(|i| i.help.clone())) on_set=Callback::new(move |v: String| edit(&|i: &mut Item| i.help = v.clone()))/>
+                    <Pick label=|i| t_string!(i, handoff.f_min_urgency) testid="item-min-urgency"
+                        options=Signal::derive(move || {
+                            let mut o = vec![(String::new(), t_string!(i18n, handoff.any_urgency).to_string())];
+                            o.extend(URGENCIES.iter().map(|u| (u.key().to_string(), urgency_label(i18n, *u))));
+                            o
+                        })
+                        value=Signal::derive(move || min_urgency().map(|u| u.key().to_string()).unwrap_or_default())
+                        on_pick=Callback::new(move |v: String| { let u = Urgency::from_key(&v); set_when(&|w: &mut When| w.min_urgency = u) })/>
+                    <TextIn label=|i| t_string!(i, handoff.f_categories) testid="item-categories" lazy=true
+                        value=Signal::derive(get(|i| i.when.as_ref().map(|w| w.categories.join(", ")).unwrap_or_default()))
+                        on_set=Callback::new(move |v: String| { let v = split_list(&v); set_when(&|w: &mut When| w.categories = v.clone()) })/>
+                    <Pick label=|i| t_string!(i, handoff.f_prefill)
+                        options=Signal::derive(move || {
+                            let mut o = vec![(String::new(), t_string!(i18n, handoff.prefill_none).to_string())];
+                            o.extend(Prefill::ALL.into_iter().map(|p| (p.key().to_string(), prefill_label(i18n, p))));
+                            o
+                        })
+                        value=Signal::derive(move || prefill().map(|p| p.key().to_string()).unwrap_or_default())
+                        on_pick=Callback::new(move |v: String| { let p = Prefill::from_key(&v); edit(&|i: &mut Item| i.prefill = p) })/>
                 </div>
                 <div class="row-actions">
                     <button type="button" aria-label=move || format!("{}: {}", t_string!(i18n, handoff.move_up), label_text()) on:click=move |_| shift(false)>"↑"</button>
@@ -631,31 +592,21 @@ pub fn HandoffFigures() -> impl IntoView {
                 view! {
                     <p class="n" data-testid="fig-ho-counts">{t_string!(i18n, handoff.dash_counts, sent = s.sent, incomplete = s.incomplete, waiting = s.pending, withdrawn = s.withdrawn).to_string()}</p>
                     <div class="figures">
-                        <div class="figure" data-testid="fig-ho-complete">
-                            <h3>{tr(i18n, |i| t_string!(i, handoff.dash_complete))}</h3>
-                            <p class="value"><strong data-testid="fig-ho-complete-value">{mean_percent(i18n, &s.completeness)}</strong></p>
-                            <p class="n" data-testid="fig-ho-complete-n">{n_of(i18n, s.completeness.n, s.completeness.of)}</p>
-                            <p class="help">{tr(i18n, |i| t_string!(i, handoff.dash_complete_help))}</p>
-                        </div>
-                        <div class="figure" data-testid="fig-ho-bounce">
-                            <h3>{tr(i18n, |i| t_string!(i, handoff.dash_bounce))}</h3>
-                            <p class="value"><strong data-testid="fig-ho-bounce-value">{rate(i18n, &s.bounce_back)}</strong></p>
-                            <p class="n" data-testid="fig-ho-bounce-n">{n_of(i18n, s.bounce_back.numerator, s.bounce_back.denominator)}</p>
-                            <p class="help">{tr(i18n, |i| t_string!(i, handoff.dash_bounce_help))}</p>
-                        </div>
-                        <div class="figure" data-testid="fig-ho-per-resolved">
-                            <h3>{tr(i18n, |i| t_string!(i, handoff.dash_per_resolved))}</h3>
-                            <p class="value"><strong data-testid="fig-ho-per-resolved-value">{s.per_resolved.mean.map(|m| labels::fixed(m, 2)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string())}</strong></p>
-                            <p class="n" data-testid="fig-ho-per-resolved-n">{t_string!(i18n, handoff.dash_per_resolved_n, handoffs = s.resolved_handoffs, n = s.per_resolved.n).to_string()}</p>
-                            <p class="help">{tr(i18n, |i| t_string!(i, handoff.dash_per_resolved_help))}</p>
-                        </div>
-                        <div class="figure" data-testid="fig-ho-accept">
-                            <h3>{tr(i18n, |i| t_string!(i, handoff.dash_accept))}</h3>
-                            <p class="value"><span>{tr(i18n, |i| t_string!(i, dashboard.median))}" "</span><strong data-testid="fig-ho-accept-median">{business(i18n, s.time_to_accept.median_secs)}</strong></p>
-                            <p class="value"><span>{tr(i18n, |i| t_string!(i, dashboard.p90))}" "</span><strong data-testid="fig-ho-accept-p90">{business(i18n, s.time_to_accept.p90_secs)}</strong></p>
-                            <p class="n" data-testid="fig-ho-accept-n">{n_of(i18n, s.time_to_accept.n, s.time_to_accept.of)}</p>
-                            <p class="help">{tr(i18n, |i| t_string!(i, handoff.dash_accept_help))}</p>
-                        </div>
+                        <Fig testid="fig-ho-complete" title=|i| t_string!(i, handoff.dash_complete) help=|i| t_string!(i, handoff.dash_complete_help)
+                            lines=vec![(None, mean_percent(i18n, &s.completeness), "fig-ho-complete-value")]
+                            n=n_of(i18n, s.completeness.n, s.completeness.of)/>
+                        <Fig testid="fig-ho-bounce" title=|i| t_string!(i, handoff.dash_bounce) help=|i| t_string!(i, handoff.dash_bounce_help)
+                            lines=vec![(None, rate(i18n, &s.bounce_back), "fig-ho-bounce-value")]
+                            n=n_of(i18n, s.bounce_back.numerator, s.bounce_back.denominator)/>
+                        <Fig testid="fig-ho-per-resolved" title=|i| t_string!(i, handoff.dash_per_resolved) help=|i| t_string!(i, handoff.dash_per_resolved_help)
+                            lines=vec![(None, s.per_resolved.mean.map(|m| labels::fixed(m, 2)).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string()), "fig-ho-per-resolved-value")]
+                            n=t_string!(i18n, handoff.dash_per_resolved_n, handoffs = s.resolved_handoffs, n = s.per_resolved.n).to_string()/>
+                        <Fig testid="fig-ho-accept" title=|i| t_string!(i, handoff.dash_accept) help=|i| t_string!(i, handoff.dash_accept_help)
+                            lines=vec![
+                                (Some(t_string!(i18n, dashboard.median)), business(i18n, s.time_to_accept.median_secs), "fig-ho-accept-median"),
+                                (Some(t_string!(i18n, dashboard.p90)), business(i18n, s.time_to_accept.p90_secs), "fig-ho-accept-p90"),
+                            ]
+                            n=n_of(i18n, s.time_to_accept.n, s.time_to_accept.of)/>
                     </div>
                     {if legs.is_empty() {
                         view! { <p class="empty-note">{tr(i18n, |i| t_string!(i, handoff.no_handoffs))}</p> }.into_any()
@@ -665,6 +616,29 @@ pub fn HandoffFigures() -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// One figure card: its values (each with an optional word before it), n of N
+/// (its test id is the card's with "-n") and what it means.
+#[component]
+fn Fig(
+    testid: &'static str,
+    title: fn(I18n) -> &'static str,
+    help: fn(I18n) -> &'static str,
+    lines: Vec<(Option<&'static str>, String, &'static str)>,
+    n: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="figure" data-testid=testid>
+            <h3>{tr(i18n, title)}</h3>
+            {lines.into_iter().map(|(word, value, id)| view! {
+                <p class="value">{word.map(|w| view! { <span>{w}" "</span> })}<strong data-testid=id>{value}</strong></p>
+            }).collect_view()}
+            <p class="n" data-testid=format!("{testid}-n")>{n}</p>
+            <p class="help">{tr(i18n, help)}</p>
+        </div>
     }
 }
 
