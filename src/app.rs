@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::labels::tr;
 use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
+use crate::pages::handoffs::{HandoffSheetPage, HandoffsPage, TemplatesPage};
 use crate::pages::{
     alerts::AlertsPage,
     dashboard::DashboardPage,
@@ -21,7 +22,6 @@ use crate::pages::{
     sla::SlaPage,
     welcome::{RecoveryPage, WelcomePage},
 };
-use crate::pages::handoffs::{HandoffSheetPage, HandoffsPage, TemplatesPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -173,7 +173,8 @@ impl Page {
             "/handoffs/templates" => Page::HandoffTemplates,
             _ => match path.strip_prefix("/requests/") {
                 Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
-                Some(rest) => crate::pages::handoffs::sheet_address(rest).map_or(Page::NotFound, |(n, k)| Page::HandoffSheet(n, k)),
+                Some(rest) => crate::pages::handoffs::sheet_address(rest)
+                    .map_or(Page::NotFound, |(n, k)| Page::HandoffSheet(n, k)),
                 _ => Page::NotFound,
             },
         }

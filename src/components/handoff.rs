@@ -9,10 +9,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::explain::fmt_business_time;
-use crate::components::labels::{command_error_text, department_name, fmt_time, member_name, status_label, tr, urgency_label, I18n};
+use crate::components::labels::{
+    command_error_text, department_name, fmt_time, member_name, status_label, tr, urgency_label, I18n,
+};
 use crate::domain::handoff::{
-    evaluate, AnswerProblem, HandoffDraft, HandoffError, Item, ItemKind, ItemProblem, Prefill, ReplyKind,
-    ReturnReason, Score, Section, WaitLight, When,
+    evaluate, AnswerProblem, HandoffDraft, HandoffError, Item, ItemKind, ItemProblem, Prefill, ReplyKind, ReturnReason,
+    Score, Section, WaitLight, When,
 };
 use crate::domain::{Change, Command, Id, Request, Workspace};
 use crate::i18n::i18n::*;
@@ -175,7 +177,9 @@ pub fn answer_text(i18n: I18n, ws: &Workspace, item: &Item, value: &str) -> Stri
     match item.kind {
         ItemKind::YesNo if value == "yes" => t_string!(i18n, handoff.yes).to_string(),
         ItemKind::YesNo if value == "no" => t_string!(i18n, handoff.no).to_string(),
-        ItemKind::Person => Id::parse_str(value).ok().and_then(|m| member_name(ws, Some(m))).unwrap_or_else(|| value.to_string()),
+        ItemKind::Person => {
+            Id::parse_str(value).ok().and_then(|m| member_name(ws, Some(m))).unwrap_or_else(|| value.to_string())
+        }
         _ => value.to_string(),
     }
 }
@@ -274,15 +278,19 @@ pub fn handoff_error_text(i18n: I18n, e: &HandoffError) -> String {
         }
         HandoffError::NotPending => t_string!(i18n, handoff.err_not_pending).to_string(),
         HandoffError::RequiredMissing { labels } => {
-            t_string!(i18n, handoff.err_required_missing, items = labels.join(t_string!(i18n, handoff.list_sep))).to_string()
+            t_string!(i18n, handoff.err_required_missing, items = labels.join(t_string!(i18n, handoff.list_sep)))
+                .to_string()
         }
         HandoffError::BadAnswer { label, problem } => format!("{label}: {}", problem_text(i18n, *problem)),
         HandoffError::UnknownItem { .. } => t_string!(i18n, handoff.err_unknown_item).to_string(),
         HandoffError::NoActor => t_string!(i18n, handoff.err_no_actor).to_string(),
-        HandoffError::NotReceiver { name } => t_string!(i18n, handoff.err_not_receiver, name = name.clone()).to_string(),
+        HandoffError::NotReceiver { name } => {
+            t_string!(i18n, handoff.err_not_receiver, name = name.clone()).to_string()
+        }
         HandoffError::LegTaken => t_string!(i18n, handoff.err_leg_taken).to_string(),
         HandoffError::BadItem { position, problem } => {
-            t_string!(i18n, handoff.err_bad_item, n = *position, problem = item_problem_text(i18n, *problem)).to_string()
+            t_string!(i18n, handoff.err_bad_item, n = *position, problem = item_problem_text(i18n, *problem))
+                .to_string()
         }
         HandoffError::NoItems => t_string!(i18n, handoff.err_no_items).to_string(),
     }
@@ -291,13 +299,21 @@ pub fn handoff_error_text(i18n: I18n, e: &HandoffError) -> String {
 /// What the request knows for an item with a pre-fill, in the reader's language.
 fn prefilled(i18n: I18n, r: &Request, p: Prefill) -> String {
     match p {
-        Prefill::Customer => {
-            [r.customer.name.trim(), r.customer.contact.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
-        }
+        Prefill::Customer => [r.customer.name.trim(), r.customer.contact.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
         Prefill::Preferences => r.preferences.clone(),
         Prefill::Urgency => urgency_label(i18n, r.urgency),
         Prefill::Category => r.category.clone(),
-        Prefill::Description => if r.description.trim().is_empty() { r.title.clone() } else { r.description.clone() },
+        Prefill::Description => {
+            if r.description.trim().is_empty() {
+                r.title.clone()
+            } else {
+                r.description.clone()
+            }
+        }
         Prefill::History => {
             let mut text = t_string!(
                 i18n,
@@ -361,7 +377,15 @@ fn sent_record(i18n: I18n, ws: &Workspace, request: Id, handoff: Id) -> Option<S
                     score.filled += i.weight;
                 }
             }
-            SentItem { section: i.section, label: i.label.clone(), answer, applied, filled, required: i.required, weight: i.weight }
+            SentItem {
+                section: i.section,
+                label: i.label.clone(),
+                answer,
+                applied,
+                filled,
+                required: i.required,
+                weight: i.weight,
+            }
         })
         .collect();
     let (reply, reply_key) = match &h.reply {
@@ -369,7 +393,9 @@ fn sent_record(i18n: I18n, ws: &Workspace, request: Id, handoff: Id) -> Option<S
         Some(x) => {
             let at = fmt_time(x.at);
             let text = match x.kind {
-                ReplyKind::Accepted => t_string!(i18n, handoff.reply_accepted, who = who(i18n, ws, x.by), at = at).to_string(),
+                ReplyKind::Accepted => {
+                    t_string!(i18n, handoff.reply_accepted, who = who(i18n, ws, x.by), at = at).to_string()
+                }
                 ReplyKind::Returned => t_string!(
                     i18n,
                     handoff.reply_returned,
@@ -655,8 +681,13 @@ fn SendForm(id: Id) -> impl IntoView {
         let start = app.workspace.with_untracked(|w| {
             let ws = w.as_ref()?;
             let r = ws.request(id)?;
-            let mut a: BTreeMap<String, String> =
-                r.handoffs.iter().rev().find(|h| Some(h.template) == tpl).map(|h| h.answers.clone()).unwrap_or_default();
+            let mut a: BTreeMap<String, String> = r
+                .handoffs
+                .iter()
+                .rev()
+                .find(|h| Some(h.template) == tpl)
+                .map(|h| h.answers.clone())
+                .unwrap_or_default();
             for item in items.iter().filter(|i| i.kind == ItemKind::Text) {
                 if let (Some(p), false) = (item.prefill, a.contains_key(&item.key)) {
                     let v = prefilled(i18n, r, p);
@@ -821,9 +852,11 @@ fn ItemField(id: Id, item: Item, answers: RwSignal<BTreeMap<String, String>>) ->
     };
     let set = {
         let key = key.clone();
-        move |v: String| answers.update(|a| {
-            a.insert(key.clone(), v);
-        })
+        move |v: String| {
+            answers.update(|a| {
+                a.insert(key.clone(), v);
+            })
+        }
     };
     let applies = {
         let item = item.clone();
@@ -841,7 +874,15 @@ fn ItemField(id: Id, item: Item, answers: RwSignal<BTreeMap<String, String>>) ->
     let choices = item.choices.clone();
     let members = move || {
         app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.members.iter().filter(|m| m.active).map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>()).unwrap_or_default()
+            w.as_ref()
+                .map(|ws| {
+                    ws.members
+                        .iter()
+                        .filter(|m| m.active)
+                        .map(|m| (m.id.to_string(), m.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     };
     let current = value.clone();
@@ -877,7 +918,8 @@ fn ItemField(id: Id, item: Item, answers: RwSignal<BTreeMap<String, String>>) ->
                         view! { <option value=v selected=move || c() == s>{text}</option> }
                     }).collect_view()}
                 </select>
-            }.into_any()
+            }
+            .into_any()
         }
     };
     let filled = {

@@ -1,9 +1,9 @@
 //! Reusable view pieces: banners, the save indicator, export, and labels.
 pub mod explain;
+pub mod handoff;
 pub mod labels;
 pub mod snapshot_import;
 pub mod trail_text;
-pub mod handoff;
 
 use leptos::prelude::*;
 

@@ -681,7 +681,7 @@ pub fn inbox(ws: &Workspace, department: Id, member: Option<Id>, now: Timestamp)
             }
         })
         .collect();
-    out.sort_by_key(|w| (w.sent_at, w.request));
+    out.sort_unstable_by_key(|w| (w.sent_at, w.request));
     out
 }
 
@@ -703,7 +703,7 @@ pub fn returned_to(ws: &Workspace, department: Id) -> Vec<(Id, Id)> {
             (h.from == department).then_some((at, r.id, h.id))
         })
         .collect();
-    out.sort();
+    out.sort_unstable();
     out.into_iter().map(|(_, r, h)| (r, h)).collect()
 }
 
@@ -868,7 +868,7 @@ pub fn stats(ws: &Workspace) -> HandoffStats {
     }
     let position = |d: Id| ws.departments.iter().position(|x| x.id == d).unwrap_or(usize::MAX);
     let mut legs: Vec<(Leg, Acc)> = legs.into_iter().collect();
-    legs.sort_by_key(|(l, _)| (position(l.from), position(l.to), *l));
+    legs.sort_unstable_by_key(|(l, _)| (position(l.from), position(l.to), *l));
     let legs = legs
         .into_iter()
         .map(|(leg, mut acc)| LegStats {
@@ -903,7 +903,7 @@ pub fn stats(ws: &Workspace) -> HandoffStats {
 fn missing_items(ws: &Workspace, counts: &HashMap<(Id, u32), Vec<(usize, usize)>>) -> Vec<MissingItem> {
     // Newer versions first, so each key takes the newest label.
     let mut keys: Vec<&(Id, u32)> = counts.keys().collect();
-    keys.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    keys.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut out: Vec<MissingItem> = Vec::new();
     for (template, version) in keys {
         let Some(v) = ws.handoff_template(*template).and_then(|t| t.version(*version)) else { continue };
@@ -925,7 +925,15 @@ fn missing_items(ws: &Workspace, counts: &HashMap<(Id, u32), Vec<(usize, usize)>
         }
     }
     out.retain(|m| m.missing > 0);
-    out.sort_by(|a, b| b.missing.cmp(&a.missing).then(b.applied.cmp(&a.applied)).then(a.label.cmp(&b.label)));
+    // Every field takes part, so the order is the same on every run.
+    out.sort_unstable_by(|a, b| {
+        b.missing
+            .cmp(&a.missing)
+            .then(b.applied.cmp(&a.applied))
+            .then(a.label.cmp(&b.label))
+            .then(a.key.cmp(&b.key))
+            .then(a.template.cmp(&b.template))
+    });
     out
 }
 

@@ -124,8 +124,10 @@ const SERVICE_SALES: &[Row] = &[
 ];
 
 /// Name, leg as (from, to) built-in department keys (none: general), items.
+type Builtin = (Text, Option<(&'static str, &'static str)>, &'static [Row]);
+
 #[rustfmt::skip]
-const TEMPLATES: [(Text, Option<(&str, &str)>, &[Row]); 6] = [
+const TEMPLATES: [Builtin; 6] = [
     (("General handoff (SBAR)", "通用交接（情况—背景—评估—建议）"), None, GENERAL),
     (("Sales → Service: after the sale", "销售 → 服务：售后交接"), Some(("sales", "service")), SALES_SERVICE),
     (("Service → Technical: a fault to diagnose", "服务 → 技术：故障转技术"), Some(("service", "technical")), SERVICE_TECHNICAL),

@@ -26,7 +26,7 @@ fn department_exists(ws: &Workspace, id: Id) -> Result<(), CommandError> {
     ws.department(id).map(|_| ()).ok_or(CommandError::NotFound { what: "department", id })
 }
 
-fn pending<'r>(r: &'r Request, handoff: Id) -> Result<&'r Handoff, CommandError> {
+fn pending(r: &Request, handoff: Id) -> Result<&Handoff, CommandError> {
     let h = r.handoff(handoff).ok_or(CommandError::NotFound { what: "handoff", id: handoff })?;
     if !h.is_pending() {
         return Err(HandoffError::NotPending.into());

@@ -268,6 +268,10 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
     }
 }
 
+/// One line of the timeline: event, time, who, what, and the (request,
+/// handoff) whose checklist it shows.
+type TrailLine = (Id, String, String, String, Option<(Id, Id)>);
+
 /// The request's events, newest first, with those of the requests merged
 /// into it (marked with their number): both trails are kept.
 #[component]
@@ -279,7 +283,7 @@ fn Timeline(id: Id) -> impl IntoView {
             let Some(ws) = w else { return Vec::new() };
             let merged: Vec<(Id, u32)> =
                 ws.requests.values().filter(|r| r.merged_into == Some(id)).map(|r| (r.id, r.number)).collect();
-            let mut out: Vec<(Id, String, String, String, Option<(Id, Id)>)> = ws
+            let mut out: Vec<TrailLine> = ws
                 .events
                 .iter()
                 .filter_map(|e| {

@@ -9,7 +9,9 @@ use crate::components::handoff::{
     department_options, dept_name, kind_label, leg_text, percent, prefill_label, section_label, HandoffRecord, Pick,
     TextIn, WaitBadge,
 };
-use crate::components::labels::{self, command_error_text, department_name, fmt_time, member_name, tr, urgency_label, URGENCIES};
+use crate::components::labels::{
+    self, command_error_text, department_name, fmt_time, member_name, tr, urgency_label, URGENCIES,
+};
 use crate::domain::handoff::{
     inbox, returned_to, score, stats, BuiltinLang, HandoffStats, Item, ItemKind, Leg, Prefill, Section, TemplateDraft,
     When, RED_AFTER_SECS, YELLOW_AFTER_SECS,
@@ -70,14 +72,17 @@ pub fn HandoffsPage() -> impl IntoView {
     let dept = RwSignal::new(initial);
     // Choosing who one acts as shows that member's department's inbox.
     Effect::new(move |_| {
-        let own = app.actor.get().and_then(|a| app.workspace.with_untracked(|w| w.as_ref()?.member(a).map(|m| m.department)));
+        let own =
+            app.actor.get().and_then(|a| app.workspace.with_untracked(|w| w.as_ref()?.member(a).map(|m| m.department)));
         if own.is_some() {
             dept.set(own);
         }
     });
     let departments = move || {
         app.workspace.with(|w| {
-            w.as_ref().map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>()).unwrap_or_default()
+            w.as_ref()
+                .map(|ws| ws.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     let rows = move |mine: bool| {
@@ -104,7 +109,8 @@ pub fn HandoffsPage() -> impl IntoView {
                             title: r.title.clone(),
                             leg: leg_text(i18n, ws, h.from, h.to),
                             sent_by: member_name(ws, h.sent_by).unwrap_or_default(),
-                            person: member_name(ws, h.to_member).unwrap_or_else(|| t_string!(i18n, handoff.anyone).to_string()),
+                            person: member_name(ws, h.to_member)
+                                .unwrap_or_else(|| t_string!(i18n, handoff.anyone).to_string()),
                             sent: fmt_time(h.sent_at),
                             waiting: Some((x.waiting_secs, x.light)),
                             score: percent(score(&items.items, &h.answers, &h.not_applicable)),
@@ -126,7 +132,8 @@ pub fn HandoffsPage() -> impl IntoView {
                         let r = ws.request(rid)?;
                         let h = r.handoff(hid)?;
                         let x = h.reply.as_ref()?;
-                        let reason = x.reason.map(|r| crate::components::handoff::reason_label(i18n, r)).unwrap_or_default();
+                        let reason =
+                            x.reason.map(|r| crate::components::handoff::reason_label(i18n, r)).unwrap_or_default();
                         Some(Row {
                             number: r.number,
                             title: r.title.clone(),
@@ -144,7 +151,9 @@ pub fn HandoffsPage() -> impl IntoView {
         })
     };
     let zone = move || app.workspace.with(|w| w.as_ref().map(|ws| ws.calendar.zone.clone())).unwrap_or_default();
-    let dept_label = move || app.workspace.with(|w| w.as_ref().zip(dept.get()).map(|(ws, d)| dept_name(i18n, ws, d))).unwrap_or_default();
+    let dept_label = move || {
+        app.workspace.with(|w| w.as_ref().zip(dept.get()).map(|(ws, d)| dept_name(i18n, ws, d))).unwrap_or_default()
+    };
     view! {
         <section class="page" aria-labelledby="inbox-h">
             <HandoffsNav/>
@@ -179,7 +188,11 @@ pub fn HandoffsPage() -> impl IntoView {
 fn InboxTable(rows: Vec<Row>, testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
-        let empty = if testid == "inbox-returned" { t_string!(i18n, handoff.none_returned) } else { t_string!(i18n, handoff.none_waiting) };
+        let empty = if testid == "inbox-returned" {
+            t_string!(i18n, handoff.none_returned)
+        } else {
+            t_string!(i18n, handoff.none_waiting)
+        };
         return view! { <p class="empty-note" data-testid=format!("{testid}-empty")>{empty}</p> }.into_any();
     }
     let returned = rows.iter().any(|r| r.waiting.is_none());
@@ -451,33 +464,48 @@ fn TemplateEditor(template: Option<Id>, editing: RwSignal<Option<Option<Id>>>) -
 #[component]
 fn ItemEditor(row: u32, rows: RwSignal<Vec<EditRow>>) -> impl IntoView {
     let i18n = use_i18n();
-    let get = move |f: fn(&Item) -> String| move || rows.with(|r| r.iter().find(|(k, _)| *k == row).map(|(_, i)| f(i)).unwrap_or_default());
-    let edit = move |f: &dyn Fn(&mut Item)| rows.update(|r| {
-        if let Some((_, i)) = r.iter_mut().find(|(k, _)| *k == row) {
-            f(i);
-        }
-    });
+    let get = move |f: fn(&Item) -> String| {
+        move || rows.with(|r| r.iter().find(|(k, _)| *k == row).map(|(_, i)| f(i)).unwrap_or_default())
+    };
+    let edit = move |f: &dyn Fn(&mut Item)| {
+        rows.update(|r| {
+            if let Some((_, i)) = r.iter_mut().find(|(k, _)| *k == row) {
+                f(i);
+            }
+        })
+    };
     let position = move || rows.with(|r| r.iter().position(|(k, _)| *k == row).unwrap_or(0));
     let label_text = move || {
         let l = get(|i| i.label.clone())();
-        if l.trim().is_empty() { t_string!(i18n, handoff.item_n, n = position() + 1).to_string() } else { l }
-    };
-    let shift = move |down: bool| rows.update(|r| {
-        let Some(p) = r.iter().position(|(k, _)| *k == row) else { return };
-        let q = if down { p + 1 } else { p.wrapping_sub(1) };
-        if q < r.len() {
-            r.swap(p, q);
+        if l.trim().is_empty() {
+            t_string!(i18n, handoff.item_n, n = position() + 1).to_string()
+        } else {
+            l
         }
-    });
+    };
+    let shift = move |down: bool| {
+        rows.update(|r| {
+            let Some(p) = r.iter().position(|(k, _)| *k == row) else { return };
+            let q = if down { p + 1 } else { p.wrapping_sub(1) };
+            if q < r.len() {
+                r.swap(p, q);
+            }
+        })
+    };
     let kind = move || rows.with(|r| r.iter().find(|(k, _)| *k == row).map(|(_, i)| i.kind)).unwrap_or(ItemKind::Text);
-    let section = move || rows.with(|r| r.iter().find(|(k, _)| *k == row).map(|(_, i)| i.section)).unwrap_or(Section::Situation);
-    let min_urgency = move || rows.with(|r| r.iter().find(|(k, _)| *k == row).and_then(|(_, i)| i.when.as_ref().and_then(|w| w.min_urgency)));
+    let section =
+        move || rows.with(|r| r.iter().find(|(k, _)| *k == row).map(|(_, i)| i.section)).unwrap_or(Section::Situation);
+    let min_urgency = move || {
+        rows.with(|r| r.iter().find(|(k, _)| *k == row).and_then(|(_, i)| i.when.as_ref().and_then(|w| w.min_urgency)))
+    };
     let prefill = move || rows.with(|r| r.iter().find(|(k, _)| *k == row).and_then(|(_, i)| i.prefill));
-    let set_when = move |f: &dyn Fn(&mut When)| edit(&|i: &mut Item| {
-        let mut w = i.when.clone().unwrap_or_default();
-        f(&mut w);
-        i.when = (!w.is_empty()).then_some(w);
-    });
+    let set_when = move |f: &dyn Fn(&mut When)| {
+        edit(&|i: &mut Item| {
+            let mut w = i.when.clone().unwrap_or_default();
+            f(&mut w);
+            i.when = (!w.is_empty()).then_some(w);
+        })
+    };
     view! {
         <li class="editor-item" data-testid="item-editor">
             <fieldset>
@@ -556,7 +584,9 @@ fn rate(i18n: I18n, r: &crate::domain::metrics::RateStat) -> String {
 }
 
 fn mean_percent(i18n: I18n, m: &crate::domain::metrics::MeanStat) -> String {
-    m.mean.map(|v| format!("{} %", labels::fixed(v, 1))).unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string())
+    m.mean
+        .map(|v| format!("{} %", labels::fixed(v, 1)))
+        .unwrap_or_else(|| t_string!(i18n, dashboard.no_data).to_string())
 }
 
 fn business(i18n: I18n, secs: Option<i64>) -> String {
