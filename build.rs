@@ -26,6 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "responsibility",
             "alerts",
             "maturity",
+            "handoff",
         ])?
         // Messages with values ("{{ count }} changes …") are also needed as plain strings.
         .parse_options(ParseOptions::new().interpolate_display(true));

@@ -10,6 +10,8 @@
 //   the changed records, one IndexedDB transaction), median of 15 comments.
 // - dashboard_10k_ms: the app's own measure of computing the dashboard figures
 //   over 10,000 requests (median of 5 visits).
+// - handoff_stats_10k_ms: the same for the dashboard's handoff figures over
+//   10,000 requests with 30,000 handoffs.
 
 import { readdirSync, readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -180,6 +182,77 @@ function unassigned(n, id) {
   }));
 }
 
+/**
+ * The 10,000-request workspace of `syntheticSnapshot` with handoff checklists:
+ * a general template and a service → technical one with two versions, and
+ * three handoffs per request (sales → service accepted, service → technical
+ * returned, then sent again and accepted or, for every fourth open request,
+ * still waiting), each with about ten answers, some left empty or "no".
+ */
+function handoffSnapshot(n) {
+  const snap = syntheticSnapshot(n);
+  const id = (kind, i) => `0190c000-0000-7000-8${kind}00-${i.toString(16).padStart(12, '0')}`;
+  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const [sales, service, , technical] = snap.workspace.departments.map((d) => d.id);
+  const sections = ['situation', 'background', 'assessment', 'recommendation'];
+  const items = (prefix, count) =>
+    Array.from({ length: count }, (_, k) => ({
+      key: `${prefix}${k}`,
+      section: sections[Math.floor((k * 4) / count)],
+      label: `Item ${k + 1} — 检查项 ${k + 1}`,
+      kind: k % 5 === 4 ? 'yes_no' : 'text',
+      required: k % 3 === 0,
+      weight: 1 + (k % 3),
+      ...(k === 7 ? { when: { min_urgency: 'high' } } : {}),
+    }));
+  const t0 = Date.parse('2026-01-05T00:00:00Z');
+  const general = { id: id('7', 1), name: 'General', versions: [{ version: 1, saved_at: iso(t0), items: items('g', 11) }] };
+  const tech = {
+    id: id('7', 2), name: 'Service → Technical', leg: { from: service, to: technical },
+    versions: [
+      { version: 1, saved_at: iso(t0), items: items('s', 12) },
+      { version: 2, saved_at: iso(t0 + 30 * 86_400_000), items: items('s', 13) },
+    ],
+  };
+  snap.version = 2;
+  snap.workspace.calendar = { zone: 'Asia/Shanghai', working_days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], hours: [{ start: '09:00', end: '18:00' }], holidays: [] };
+  snap.workspace.handoff_templates = [general, tech];
+  const answersFor = (version, i, k) => {
+    const a = {};
+    for (const it of version.items) {
+      if (it.when) continue;
+      const skip = (i + k + it.weight) % 7 === 0;
+      if (skip) continue;
+      a[it.key] = it.kind === 'yes_no' ? ((i + k) % 4 === 0 ? 'no' : 'yes') : `answer ${it.key}`;
+    }
+    return a;
+  };
+  let count = 0;
+  let h = 0;
+  snap.requests.forEach((r, i) => {
+    const created = Date.parse(r.created_at);
+    const notApplicable = (v) => (r.urgency === 'high' || r.urgency === 'critical' ? [] : v.items.filter((it) => it.when).map((it) => it.key));
+    const open = !['resolved', 'closed'].includes(r.status);
+    const sent = (k, from, to, template, version, reply) => {
+      h += 1;
+      const v = template.versions[version - 1];
+      return {
+        id: id('8', h), from, to, sent_by: r.owner, sent_at: iso(created + (k + 1) * 1_800_000),
+        template: template.id, version, answers: answersFor(v, i, k), ...(notApplicable(v).length ? { not_applicable: notApplicable(v) } : {}),
+        ...(reply ? { reply: { at: iso(created + (k + 1) * 1_800_000 + 900_000 + (i % 7) * 60_000), by: r.owner, ...reply } } : {}),
+      };
+    };
+    const version = i % 2 === 0 ? 1 : 2;
+    r.handoffs = [
+      sent(0, sales, service, general, 1, { kind: 'accepted' }),
+      sent(1, service, technical, tech, version, { kind: 'returned', reason: 'missing_information', note: 'Serial number?' }),
+      sent(2, service, technical, tech, version, open && i % 4 === 1 ? null : { kind: 'accepted' }),
+    ];
+    count += r.handoffs.length;
+  });
+  return { snap, count };
+}
+
 /** A CSV of `n` open requests created over the last weeks, for routing. */
 function openRequestsCsv(n) {
   const categories = ['billing', 'complaint', 'hardware', 'delivery'];
@@ -263,6 +336,9 @@ async function main() {
   writeFileSync(snapRouting, JSON.stringify(routingSnapshot()));
   writeFileSync(snapUnassigned, JSON.stringify(routingSnapshot(10_000)));
   writeFileSync(csv10k, openRequestsCsv(10_000));
+  const snapHandoffs = path.join(tmp, 'handoffs-10k.baton.json');
+  const withHandoffs = handoffSnapshot(10_000);
+  writeFileSync(snapHandoffs, JSON.stringify(withHandoffs.snap));
 
   const server = await startServer({ root: DIST });
   const browser = await launchBrowser();
@@ -326,6 +402,24 @@ async function main() {
         dash.push(Number(await page.locator('[data-testid=dashboard]').getAttribute('data-compute-ms')));
       }
       print('dashboard_10k_ms', median(dash).toFixed(2));
+      await context.close();
+    }
+
+    // Handoff figures over 10,000 requests with 30,000 handoffs: the app's
+    // own measure of computing them on the dashboard (median of 5 visits).
+    {
+      const { context, page } = await openApp(browser, server.url);
+      await importSnapshot(page, snapHandoffs, 'Bench 10000');
+      const times = [];
+      let sent = '';
+      for (let i = 0; i < 5; i++) {
+        await page.goto(server.url + '/dashboard');
+        await page.locator('[data-testid=fig-ho-complete-value]').waitFor({ timeout: 60_000 });
+        times.push(Number(await page.locator('[data-testid=handoff-figures]').getAttribute('data-compute-ms')));
+        sent = await page.locator('[data-testid=fig-ho-counts]').innerText();
+      }
+      print('handoff_stats_10k_ms', median(times).toFixed(2));
+      console.log(`[bench] ${withHandoffs.count} handoffs in the file; the dashboard says "${sent}"; runs ${times.map((x) => x.toFixed(1)).join(', ')}`);
       await context.close();
     }
 

@@ -13,7 +13,7 @@ import { startApp, goto, waitSaved, assertNoErrors, REPO_ROOT } from './lib/app.
 
 const SCREENSHOT = '/tmp/baton-zh.png';
 const zh = Object.fromEntries(
-  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings', 'routing', 'sla', 'responsibility', 'alerts', 'maturity'].map((ns) => [
+  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings', 'routing', 'sla', 'responsibility', 'alerts', 'maturity', 'handoff'].map((ns) => [
     ns,
     JSON.parse(readFileSync(path.join(REPO_ROOT, 'locales/zh', `${ns}.json`), 'utf8')),
   ]),
@@ -33,7 +33,7 @@ const { page, errors } = await app.newPage({ locale: 'zh-CN', timezoneId: 'Asia/
 /** Problems with the visible text: translation keys or English words. */
 async function untranslated() {
   const text = await page.evaluate(() => document.body.innerText);
-  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings|routing|sla|responsibility|alerts|maturity)\.[a-z_]+\b/g) || [];
+  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings|routing|sla|responsibility|alerts|maturity|handoff)\.[a-z_]+\b/g) || [];
   const latin = [...new Set(text.match(/[A-Za-z][A-Za-z.@_-]{2,}/g) || [])].filter((w) => !ALLOWED_LATIN.has(w));
   return { keys, latin };
 }
@@ -62,7 +62,7 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await waitSaved(page, zh.common.saved);
   assert.equal(await page.getByTestId('save-status').innerText(), '已全部保存');
   const links = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts();
-  assert.deepEqual(links.map((l) => l.replace(/\s*\d+$/, '')), ['请求', '新建请求', '我的需求', '仪表盘', '职责', '成熟度', '预警', '数据', '设置']);
+  assert.deepEqual(links.map((l) => l.replace(/\s*\d+$/, '')), ['请求', '新建请求', '我的需求', '交接', '仪表盘', '职责', '成熟度', '预警', '数据', '设置']);
 
   // The list: 42 requests with Chinese titles, customers and statuses.
   await page.getByRole('heading', { level: 1, name: zh.requests.title, exact: true }).waitFor();
@@ -150,6 +150,19 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await page.getByTestId('round-list').getByRole('link').first().click();
   await page.getByTestId('results').waitFor();
   await assertTranslated('a maturity round');
+  // Handoffs: the inbox (three sample handoffs wait, one of them here) and the templates.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^交接/ }).click();
+  await page.getByRole('heading', { level: 1, name: zh.handoff.inbox_title, exact: true }).waitFor();
+  await page.getByTestId('inbox-department').selectOption({ label: '服务' });
+  assert.equal(await page.getByTestId('inbox').getByTestId('inbox-row').count(), 1);
+  await assertTranslated('the handoff inbox');
+  const handoffSub = (name) => page.getByRole('navigation', { name: zh.handoff.subnav_label }).getByRole('link', { name, exact: true });
+  await handoffSub(zh.handoff.sub_templates).click();
+  await page.getByRole('heading', { level: 1, name: zh.handoff.templates_title, exact: true }).waitFor();
+  assert.equal(await page.getByTestId('template-row').count(), 6);
+  await page.getByTestId('edit-template').first().click();
+  await page.getByTestId('template-editor').waitFor();
+  await assertTranslated('the handoff template editor');
   await goNav('设置', zh.settings.title);
   assertNoErrors(errors);
 });
@@ -163,7 +176,7 @@ test('the language switch goes to English and back; the choice survives a reload
   const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
   assert.deepEqual(
     links.map((l) => l.replace(/\s*\d+$/, '')),
-    ['Requests', 'New request', 'My requests', 'Dashboard', 'Responsibility', 'Maturity', 'Alerts', 'Data', 'Settings'],
+    ['Requests', 'New request', 'My requests', 'Handoffs', 'Dashboard', 'Responsibility', 'Maturity', 'Alerts', 'Data', 'Settings'],
   );
   const toChinese = page.getByRole('button', { name: 'Switch the interface to Chinese' });
   assert.equal(await toChinese.innerText(), '中文');

@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::labels::tr;
 use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
+use crate::pages::handoffs::{HandoffSheetPage, HandoffsPage, TemplatesPage};
 use crate::pages::{
     alerts::AlertsPage,
     dashboard::DashboardPage,
@@ -129,6 +130,9 @@ fn AppRoutes() -> impl IntoView {
                     Page::MaturityRound(id) => view! { <MaturityRoundPage id=id/> }.into_any(),
                     Page::MaturityModel(id) => view! { <MaturityModelPage id=id/> }.into_any(),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
+                    Page::Handoffs => view! { <HandoffsPage/> }.into_any(),
+                    Page::HandoffTemplates => view! { <TemplatesPage/> }.into_any(),
+                    Page::HandoffSheet(number, index) => view! { <HandoffSheetPage number=number index=index/> }.into_any(),
                 }
             }/>
         </Routes>
@@ -155,6 +159,10 @@ enum Page {
     MaturityRound(Option<crate::domain::Id>),
     MaturityModel(Option<crate::domain::Id>),
     NotFound,
+    Handoffs,
+    HandoffTemplates,
+    /// The printable sheet of a request's handoff (its number, the handoff from 1).
+    HandoffSheet(u32, usize),
 }
 
 impl Page {
@@ -172,10 +180,17 @@ impl Page {
             "/responsibility" => Page::Responsibility,
             "/alerts" => Page::Alerts,
             "/maturity" => Page::Maturity,
+            "/handoffs" => Page::Handoffs,
+            "/handoffs/templates" => Page::HandoffTemplates,
             _ => {
                 let id = |rest: &str| crate::domain::Id::parse_str(rest).ok();
-                if let Some(n) = path.strip_prefix("/requests/").filter(|n| !n.contains('/')) {
-                    Page::Detail(n.parse().ok())
+                if let Some(n) = path.strip_prefix("/requests/") {
+                    if n.contains('/') {
+                        crate::pages::handoffs::sheet_address(n)
+                            .map_or(Page::NotFound, |(n, k)| Page::HandoffSheet(n, k))
+                    } else {
+                        Page::Detail(n.parse().ok())
+                    }
                 } else if let Some(r) = path.strip_prefix("/maturity/round/") {
                     Page::MaturityRound(id(r))
                 } else if let Some(m) = path.strip_prefix("/maturity/model/") {
@@ -219,6 +234,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{tr(i18n, |i| t_string!(i, common.nav_requests))}</A></li>
                         <li><A href="/requests/new">{tr(i18n, |i| t_string!(i, common.nav_new))}</A></li>
                         <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
+                        <li><A href="/handoffs">{tr(i18n, |i| t_string!(i, handoff.nav))}{move || crate::pages::handoffs::waiting_badge().map(|n| view! { " " <span class="count-badge" data-testid="handoff-count">{n}</span> })}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
                         <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>
                         <li><A href="/maturity">{tr(i18n, |i| t_string!(i, common.nav_maturity))}</A></li>

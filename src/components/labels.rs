@@ -257,6 +257,7 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
         CommandError::ModelInUse { rounds } => {
             t_string!(i18n, maturity.error_model_in_use, count = *rounds).to_string()
         }
+        CommandError::Handoff(e) => crate::components::handoff::handoff_error_text(i18n, e),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reusable view pieces: banners, the save indicator, export, and labels.
 pub mod explain;
+pub mod handoff;
 pub mod labels;
 pub mod radar;
 pub mod snapshot_import;

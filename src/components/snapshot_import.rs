@@ -16,8 +16,14 @@ use super::labels::{fmt_time, I18n};
 /// Where and what, in the reader's language around the file's own words.
 fn error_detail(i18n: I18n, e: &snapshot::SnapshotError) -> String {
     if e.kind == SnapshotErrorKind::NewerVersion {
-        return t_string!(i18n, data.err_detail_newer, file = e.file.clone(), found = e.found.clone(), reads = snapshot::VERSION)
-            .to_string();
+        return t_string!(
+            i18n,
+            data.err_detail_newer,
+            file = e.file.clone(),
+            found = e.found.clone(),
+            reads = snapshot::VERSION
+        )
+        .to_string();
     }
     let place = if e.path.is_empty() { "—".to_string() } else { e.path.clone() };
     t_string!(

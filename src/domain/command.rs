@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::event::{channel_text, urgency_text};
+use super::handoff::{BuiltinLang, HandoffDraft, HandoffError, ReturnReason, TemplateDraft};
+use super::handoff_commands;
 use super::maturity::{MaturityModel, ModelEdit, ModelError, NewResponse, RoundError, RoundSpec};
 use super::maturity_commands;
 use super::request::OwnershipOffer;
@@ -274,6 +276,35 @@ pub enum Command {
         round: Id,
         response: Id,
     },
+    /// Hands a request off to another department with its checklist.
+    SendHandoff(HandoffDraft),
+    /// The receiver (the acting member) takes the request over.
+    AcceptHandoff {
+        request: Id,
+        handoff: Id,
+    },
+    /// The receiver sends the handoff back to its sender.
+    ReturnHandoff {
+        request: Id,
+        handoff: Id,
+        reason: ReturnReason,
+        note: String,
+    },
+    /// The handoff is taken back before anyone answered it.
+    WithdrawHandoff {
+        request: Id,
+        handoff: Id,
+        reason: String,
+    },
+    /// Adds a checklist template (`template` none) or saves changes to one.
+    SaveHandoffTemplate {
+        template: Option<Id>,
+        draft: TemplateDraft,
+    },
+    /// Adds the built-in templates for legs that have none yet.
+    AddBuiltinHandoffTemplates {
+        lang: BuiltinLang,
+    },
 }
 
 /// Why a command was refused. Each says what, where and what was expected.
@@ -312,6 +343,8 @@ pub enum CommandError {
     Round(RoundError),
     #[error("the model is used by {rounds} round(s): remove them first")]
     ModelInUse { rounds: usize },
+    #[error(transparent)]
+    Handoff(#[from] HandoffError),
 }
 
 /// The states a request in `from` may move to, for error texts: "InProgress, Resolved".
@@ -441,6 +474,7 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
                 r.resolution = summary;
                 r.ownership_offer = None;
             }
+            handoff_commands::withdraw_pending(ws, request, "request resolved", &mut trail);
         }
         Command::Close { request, satisfaction } => {
             let satisfaction = check_satisfaction(satisfaction)?;
@@ -565,6 +599,18 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
         Command::RemoveResponse { round, response } => {
             maturity_commands::remove_response(ws, round, response, &mut trail)?
         }
+        Command::SendHandoff(draft) => handoff_commands::send(ws, draft, &mut trail)?,
+        Command::AcceptHandoff { request, handoff } => handoff_commands::accept(ws, request, handoff, &mut trail)?,
+        Command::ReturnHandoff { request, handoff, reason, note } => {
+            handoff_commands::give_back(ws, request, handoff, reason, &note, &mut trail)?
+        }
+        Command::WithdrawHandoff { request, handoff, reason } => {
+            handoff_commands::withdraw(ws, request, handoff, &reason, &mut trail)?
+        }
+        Command::SaveHandoffTemplate { template, draft } => {
+            handoff_commands::save_template(ws, template, draft, &mut trail)?
+        }
+        Command::AddBuiltinHandoffTemplates { lang } => handoff_commands::add_builtin(ws, lang, &mut trail)?,
     }
     let count = trail.events.len();
     ws.events.append(&mut trail.events);
@@ -691,6 +737,7 @@ fn blank_request(id: Id, number: u32, f: NewRequest, now: Timestamp) -> Request 
         merged_into: None,
         pauses: Vec::new(),
         sla: None,
+        handoffs: Vec::new(),
     }
 }
 
@@ -1138,6 +1185,7 @@ fn merge(ws: &mut Workspace, keep: Id, duplicate: Id, reason: &str, trail: &mut 
     if let Some(k) = ws.requests.get_mut(&keep) {
         k.updated_at = now;
     }
+    handoff_commands::withdraw_pending(ws, duplicate, "request merged", trail);
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::handoff::ReturnReason;
 use super::routing::Target;
 use super::sla::SlaTarget;
 use super::warnings::WarningMetric;
@@ -106,6 +107,13 @@ changes! {
     /// Someone answered; who is not recorded (anonymous rounds keep no names).
     ResponseAdded { round: Id, response: Id },
     ResponseRemoved { round: Id, response: Id },
+    /// Handed off with its checklist: `filled` of `applicable` weight (completeness); the reason when sent incomplete.
+    HandoffSent { handoff: Id, from: Id, to: Id, #[serde(default)] to_member: Option<Id>, template: Id, version: u32, filled: u32, applicable: u32, #[serde(default)] incomplete_reason: String },
+    /// The receiver `to` took over from the handler `from`.
+    HandoffAccepted { handoff: Id, #[serde(default)] from: Option<Id>, to: Id },
+    HandoffReturned { handoff: Id, reason: ReturnReason, note: String },
+    HandoffWithdrawn { handoff: Id, reason: String },
+    HandoffTemplateSaved { template: Id, name: String, version: u32 },
 }
 
 /// Reads the internally tagged form `{"type": "status_changed", "from": …}`
@@ -166,6 +174,7 @@ impl Change {
                 | Change::RoundRemoved { .. }
                 | Change::ResponseAdded { .. }
                 | Change::ResponseRemoved { .. }
+                | Change::HandoffTemplateSaved { .. }
         )
     }
 }

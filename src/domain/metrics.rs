@@ -463,6 +463,7 @@ mod tests {
             merged_into: None,
             pauses: Vec::new(),
             sla: None,
+            handoffs: Vec::new(),
         }
     }
 

@@ -21,6 +21,11 @@ mod command;
 #[cfg(test)]
 mod command_tests;
 mod event;
+pub mod handoff;
+mod handoff_builtin;
+mod handoff_commands;
+#[cfg(test)]
+mod handoff_tests;
 mod ids;
 pub mod maturity;
 mod maturity_commands;

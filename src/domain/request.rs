@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::handoff::Handoff;
 use super::routing::RoutingDecision;
 use super::sla::SlaClocks;
 use super::{Id, Pause, Timestamp};
@@ -237,6 +238,9 @@ pub struct Request {
     /// First-response and resolution targets; none without a creation time.
     #[serde(default)]
     pub sla: Option<SlaClocks>,
+    /// Every handoff to another department, oldest first, as sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoffs: Vec<Handoff>,
 }
 
 /// A proposed transfer of first-contact ownership: it takes effect only

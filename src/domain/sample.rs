@@ -1,6 +1,8 @@
 //! The sample workspace: an invented outdoor-gear retailer, Harbour Outfitters
 //! (港湾户外), with a month of customer requests, for people who want to look
-//! around before entering their own data, and for workshops.
+//! around before entering their own data, and for workshops. It ends with
+//! the built-in handoff checklists and a few handoffs in the last hour:
+//! accepted, returned and sent again, and waiting in three inboxes.
 //!
 //! Everything is built through [`apply`] with advancing times, so the event
 //! trail is a real one: the dashboard, the trail view and any later replay see
@@ -447,6 +449,7 @@ fn build(lang: SampleLang, now: Timestamp, ids: &mut dyn IdSource) -> (Workspace
     }
     routing(lang, &mut ws, ids, now, &members, &mut refused);
     maturity(&mut ws, ids, now, &members, &mut refused);
+    handoffs(lang, &mut ws, ids, now, &members, &mut refused);
     (ws, refused)
 }
 
@@ -490,12 +493,13 @@ fn maturity(
         .iter()
         .flat_map(|d| d.questions.iter().map(move |q| (q.key.clone(), base(&d.key))))
         .collect();
-    let mut minute = 40i64;
+    // Between the routing story and the handoffs of the last forty minutes.
+    let mut step = 0i64;
+    let at = |s: i64| now - TimeDelta::minutes(44) + TimeDelta::seconds(20 * s);
     for (round_no, period) in ["2026 Q3", "2026 Q4"].into_iter().enumerate() {
-        let at = |m: i64| now - TimeDelta::minutes(m);
         let spec = RoundSpec::new(team.clone(), period);
-        run(ws, ids, at(minute), None, Command::StartRound { model: COLLABORATION_MODEL_ID, spec }, refused);
-        minute -= 1;
+        run(ws, ids, at(step), None, Command::StartRound { model: COLLABORATION_MODEL_ID, spec }, refused);
+        step += 1;
         let Some(round) = ws.maturity_rounds.last().map(|r| r.id()) else { return };
         for (r, name) in names.iter().enumerate() {
             // One level up this quarter; people differ a little, and on a
@@ -514,8 +518,8 @@ fn maturity(
                 })
                 .collect();
             let response = NewResponse { respondent: Some(name.clone()), answers };
-            run(ws, ids, at(minute), None, Command::AddResponse { round, response }, refused);
-            minute -= 1;
+            run(ws, ids, at(step), None, Command::AddResponse { round, response }, refused);
+            step += 1;
         }
     }
 }
@@ -654,6 +658,119 @@ fn routing(
         };
         run(ws, ids, at(30 + 45 * k as i64), intake, Command::CreateRequest(new), refused);
     }
+}
+
+/// The built-in handoff checklists and five handoffs in the last forty
+/// minutes before `now`: technical hands #35 back to service (accepted);
+/// service sends #39 to sales incomplete, sales returns it, service sends it
+/// again (waiting); technical hands #42 back and service sends #41 to a
+/// technician (both waiting).
+fn handoffs(
+    lang: SampleLang,
+    ws: &mut Workspace,
+    ids: &mut dyn IdSource,
+    now: Timestamp,
+    members: &[Option<Id>],
+    refused: &mut Vec<CommandError>,
+) {
+    use super::handoff::{BuiltinLang, HandoffDraft, ReturnReason};
+    let at = |m: i64| now - TimeDelta::minutes(40 - m);
+    let builtin = match lang {
+        SampleLang::En => BuiltinLang::En,
+        SampleLang::Zh => BuiltinLang::Zh,
+    };
+    run(ws, ids, at(0), None, Command::AddBuiltinHandoffTemplates { lang: builtin }, refused);
+    let dept = |key: &str| ws.departments.iter().find(|d| d.builtin.as_deref() == Some(key)).map(|d| d.id);
+    let member = |k: usize| members.get(k).copied().flatten();
+    let by_number = |n: u32| ws.request_by_number(n).map(|r| (r.id, r.preferences.clone(), r.customer.name.clone()));
+    let (Some(sales), Some(service), Some(technical)) = (dept("sales"), dept("service"), dept("technical")) else {
+        return;
+    };
+    let (Some(mat), Some(refund), Some(stove), Some(tent)) =
+        (by_number(35), by_number(39), by_number(41), by_number(42))
+    else {
+        return;
+    };
+    let text = |pairs: &[(&str, Text)]| -> std::collections::BTreeMap<String, String> {
+        pairs.iter().map(|(k, t)| (k.to_string(), lang.pick(*t).to_string())).collect()
+    };
+    let send = |request: Id, from: Id, to: Id, to_member: Option<Id>, answers, reason: &str| {
+        Command::SendHandoff(HandoffDraft {
+            request,
+            from,
+            to,
+            to_member,
+            answers,
+            incomplete_reason: reason.to_string(),
+        })
+    };
+    let sent = |events: Option<Vec<Event>>| {
+        events.and_then(|e| {
+            e.iter().find_map(|e| match e.change {
+                super::Change::HandoffSent { handoff, .. } => Some(handoff),
+                _ => None,
+            })
+        })
+    };
+    // #35: the valve is ordered; back to Sara, who owns it, to tell the customer.
+    let mut back = text(&[
+        ("result", ("Valve leaks; a replacement valve is ordered", "气阀漏气，已订购更换气阀")),
+        ("state", ("Waiting for parts", "等待配件")),
+        ("parts", ("Valve kit", "气阀套件")),
+        ("tell", ("The part arrives in three days; we fit it the same day", "配件三天内到货，到货当天装好")),
+    ]);
+    back.insert("preferences".into(), mat.1.clone());
+    let cmd = send(mat.0, technical, service, member(SARA), back, "");
+    if let Some(h) = sent(run(ws, ids, at(2), member(JONAS), cmd, refused)) {
+        run(ws, ids, at(6), member(SARA), Command::AcceptHandoff { request: mat.0, handoff: h }, refused);
+    }
+    // #39: sent without what the customer wants, returned, sent again.
+    let mut ask = text(&[
+        ("ask", ("Approve the refund of the unused tent and stove", "审批未使用帐篷和炉具的退款")),
+        ("urgency", ("High: the customer wants the money before the weekend", "高：客户希望周末前退款")),
+    ]);
+    ask.insert("customer".into(), refund.2.clone());
+    ask.insert("preferences".into(), refund.1.clone());
+    let reason = lang.pick(("Customer could not be reached for the details", "暂时联系不上客户确认细节"));
+    let first = send(refund.0, service, sales, member(MIA), ask.clone(), reason);
+    if let Some(h) = sent(run(ws, ids, at(8), member(PRIYA), first, refused)) {
+        let note =
+            lang.pick(("Which items are unused, and how was it paid?", "哪些商品未使用？客户用什么方式付款的？"));
+        let cmd = Command::ReturnHandoff {
+            request: refund.0,
+            handoff: h,
+            reason: ReturnReason::MissingInformation,
+            note: note.to_string(),
+        };
+        run(ws, ids, at(16), member(MIA), cmd, refused);
+    }
+    ask.extend(text(&[
+        ("need", ("Refund of the unused tent and stove (paid by card)", "退还未使用的帐篷和炉具（刷卡支付）")),
+        ("history", ("Trip cancelled; both items unopened", "行程取消，两件商品均未拆封")),
+    ]));
+    run(ws, ids, at(26), member(PRIYA), send(refund.0, service, sales, member(MIA), ask, ""), refused);
+    // #42: the zip is worn; back to service.
+    let mut zip = text(&[
+        ("result", ("Slider worn; a new slider is ordered", "拉头磨损，已订购新拉头")),
+        ("state", ("Waiting for parts", "等待配件")),
+        ("tell", ("Repair under warranty, free of charge", "保修期内免费维修")),
+        ("preferences", ("None given", "客户未提出")),
+    ]);
+    zip.insert("cause".into(), lang.pick(("Sand in the zip", "拉链进沙")).to_string());
+    run(ws, ids, at(32), member(JONAS), send(tent.0, technical, service, None, zip, ""), refused);
+    // #41: a possible recall, to Ben today.
+    let mut recall = text(&[
+        ("product", ("Camping stove, batch printed under the base", "露营炉，批号印在底座下")),
+        ("fault", ("Customer read about a recall", "客户看到了召回消息")),
+        ("urgency", ("Critical: trip on Saturday", "紧急：周六出行")),
+        ("warranty", ("Unknown", "不确定")),
+        ("tried", ("Told the customer not to use it", "已提醒客户暂停使用")),
+        ("preferences", ("Call before Saturday", "周六前来电")),
+        ("safety", ("yes", "yes")),
+        ("ask", ("Check the batch against the recall list today", "今天核对批号是否在召回名单内")),
+    ]);
+    recall.insert("customer".into(), stove.2.clone());
+    run(ws, ids, at(36), member(PRIYA), send(stove.0, service, technical, member(BEN), recall, ""), refused);
 }
 
 /// An invented contact in the style of the language's market.
@@ -931,6 +1048,10 @@ mod tests {
                             handler = Some(*to);
                         }
                         Change::Routed { member: Some(m), .. } => handler = Some(*m),
+                        Change::HandoffAccepted { from, to, .. } => {
+                            assert_eq!(*from, handler, "{lang:?}: #{}", r.number);
+                            handler = Some(*to);
+                        }
                         Change::FirstResponseRecorded { at } => first_response = Some(*at),
                         Change::CommentAdded { .. } => comments += 1,
                         _ => {}
@@ -1026,6 +1147,43 @@ mod tests {
             assert_eq!(weakest.map(|d| d.key.as_str()), Some("mechanisms"));
         }
         assert_eq!(ws.maturity_rounds[0].team().name, "服务一组");
+    }
+
+    /// Five handoffs: #35 accepted, #39 returned and sent again, #41 and
+    /// #42 waiting; one waiting in each of the sales, service and technical
+    /// inboxes.
+    #[test]
+    fn handoffs_in_the_sample() {
+        use crate::domain::handoff::{inbox, stats, ReplyKind};
+        for lang in SampleLang::ALL {
+            let ws = built(lang);
+            assert_eq!(ws.handoff_templates.len(), 6, "{lang:?}");
+            let replies = |n: u32| -> Vec<Option<ReplyKind>> {
+                ws.request_by_number(n)
+                    .map(|r| r.handoffs.iter().map(|h| h.reply.as_ref().map(|x| x.kind)).collect())
+                    .unwrap_or_default()
+            };
+            assert_eq!(replies(35), vec![Some(ReplyKind::Accepted)]);
+            assert_eq!(replies(39), vec![Some(ReplyKind::Returned), None]);
+            assert_eq!((replies(41), replies(42)), (vec![None], vec![None]));
+            let s = stats(&ws);
+            assert_eq!(
+                (s.sent, s.pending, s.incomplete, s.bounce_back.numerator, s.bounce_back.denominator),
+                (5, 3, 1, 1, 2)
+            );
+            let name = |id: Option<Id>| id.and_then(|id| ws.member(id)).map(|m| m.name.clone());
+            let mat = ws.request_by_number(35).cloned().expect("#35");
+            let sara = match lang {
+                SampleLang::En => "Sara Okafor",
+                SampleLang::Zh => "刘洋",
+            };
+            assert_eq!((name(mat.owner), name(mat.handler)), (Some(sara.to_string()), Some(sara.to_string())));
+            let now = ts(NOW);
+            for key in ["sales", "service", "technical"] {
+                let d = ws.departments.iter().find(|d| d.builtin.as_deref() == Some(key)).map(|d| d.id).expect("dept");
+                assert_eq!(inbox(&ws, d, None, now).len(), 1, "{lang:?}: {key}");
+            }
+        }
     }
 
     #[test]

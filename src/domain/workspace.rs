@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::handoff::Template;
 use super::maturity::{MaturityModel, Round};
 use super::responsibility::{RaciRow, Thresholds};
 use super::routing::Routing;
@@ -127,6 +128,8 @@ pub struct Workspace {
     pub maturity_models: Vec<MaturityModel>,
     /// Self-assessment rounds, oldest first.
     pub maturity_rounds: Vec<Round>,
+    /// Handoff checklist templates: one per leg at most, and a general one.
+    pub handoff_templates: Vec<Template>,
 }
 
 impl Workspace {
@@ -151,6 +154,7 @@ impl Workspace {
             alerts: Vec::new(),
             maturity_models: Vec::new(),
             maturity_rounds: Vec::new(),
+            handoff_templates: Vec::new(),
         }
     }
 

@@ -250,6 +250,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <p class="note" data-testid="flag-note">{t_string!(i18n, dashboard.flag_note, count = flagged, rbfr = rbfr).to_string()}</p>
                     })}
                     <WorkFigures routing=d.overall.routing_accuracy/>
+                    <crate::pages::handoffs::HandoffFigures/>
                     <Breakdown title=t_string!(i18n, dashboard.by_channel).to_string() rows=by_channel testid="by-channel"/>
                     <Breakdown title=t_string!(i18n, dashboard.by_urgency).to_string() rows=by_urgency testid="by-urgency"/>
                 }

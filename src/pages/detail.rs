@@ -108,6 +108,7 @@ fn RequestView(id: Id) -> impl IntoView {
             <SlaInfo id=id/>
             <RoutingInfo id=id/>
             <Actions id=id status=Signal::derive(status)/>
+            <crate::components::handoff::HandoffPanel id=id/>
             <Timeline id=id/>
         </section>
     }
@@ -268,6 +269,10 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
     }
 }
 
+/// One line of the timeline: event, time, who, what, and the (request,
+/// handoff) whose checklist it shows.
+type TrailLine = (Id, String, String, String, Option<(Id, Id)>);
+
 /// The request's events, newest first, with those of the requests merged
 /// into it (marked with their number): both trails are kept.
 #[component]
@@ -279,7 +284,7 @@ fn Timeline(id: Id) -> impl IntoView {
             let Some(ws) = w else { return Vec::new() };
             let merged: Vec<(Id, u32)> =
                 ws.requests.values().filter(|r| r.merged_into == Some(id)).map(|r| (r.id, r.number)).collect();
-            let mut out: Vec<(Id, String, String, String)> = ws
+            let mut out: Vec<TrailLine> = ws
                 .events
                 .iter()
                 .filter_map(|e| {
@@ -291,7 +296,12 @@ fn Timeline(id: Id) -> impl IntoView {
                         Some(n) => format!("#{n}: {text}"),
                         None => text,
                     };
-                    Some((e.id, fmt_time(e.at), who, text))
+                    // A handoff shows its checklist as sent under its line.
+                    let handoff = match e.change {
+                        crate::domain::Change::HandoffSent { handoff, .. } => Some((r, handoff)),
+                        _ => None,
+                    };
+                    Some((e.id, fmt_time(e.at), who, text, handoff))
                 })
                 .collect();
             out.reverse();
@@ -302,12 +312,13 @@ fn Timeline(id: Id) -> impl IntoView {
         <section class="timeline" aria-labelledby="trail-h">
             <h2 id="trail-h">{tr(i18n, |i| t_string!(i, detail.trail))}</h2>
             <ol data-testid="timeline">
-                <For each=items key=|(id, _, _, text)| (*id, text.clone()) children=move |(_, at, who, text)| {
+                <For each=items key=|(id, _, _, text, _)| (*id, text.clone()) children=move |(_, at, who, text, handoff)| {
                     view! {
                         <li>
                             <span class="when">{at}</span>" "
                             <span class="who">{who}</span>" "
                             <span class="what">{text}</span>
+                            {handoff.map(|(r, h)| view! { <crate::components::handoff::TimelineHandoff request=r handoff=h/> })}
                         </li>
                     }
                 }/>

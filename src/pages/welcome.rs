@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::components::labels::tr;
 use crate::components::snapshot_import::SnapshotImport;
+use crate::domain::handoff::BuiltinLang;
 use crate::domain::sample::{sample_workspace, SampleLang};
 use crate::domain::Workspace;
 use crate::i18n::i18n::*;
@@ -12,8 +13,14 @@ use crate::platform::{clock, files};
 use crate::state::{use_app, AppState};
 
 /// Creates and opens a new empty workspace with the default departments.
-pub fn create_workspace(app: AppState, name: String) {
+pub fn create_workspace(app: AppState, name: String, zh: bool) {
     let mut ws = AppState::with_ids(|ids| Workspace::with_default_departments(ids, name.trim(), clock::now()));
+    // The built-in handoff checklists, in the interface's language.
+    let lang = if zh { BuiltinLang::Zh } else { BuiltinLang::En };
+    AppState::with_ids(|ids| {
+        let mut ctx = crate::domain::Ctx::new(clock::now(), None, ids);
+        let _ = crate::domain::apply(&mut ws, crate::domain::Command::AddBuiltinHandoffTemplates { lang }, &mut ctx);
+    });
     // Business hours start in the browser's time zone (changeable in Settings).
     let mut cal = ws.calendar.clone();
     cal.zone = clock::browser_time_zone();
@@ -46,7 +53,7 @@ pub fn CreateWorkspaceForm() -> impl IntoView {
             }
             error.set(None);
             name.set(String::new());
-            create_workspace(app, n);
+            create_workspace(app, n, i18n.get_locale_untracked() == Locale::zh);
         }>
             <label>
                 <span>{tr(i18n, |i| t_string!(i, settings.ws_new_name))}</span>

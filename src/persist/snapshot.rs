@@ -29,6 +29,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::handoff::{ItemKind, Prefill, ReturnReason, Section, Template};
 use crate::domain::maturity::{MaturityModel, Round};
 use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
 use crate::domain::routing::{Routing, Strategy, Target};
@@ -38,6 +39,8 @@ use crate::domain::{
     BusinessCalendar, CalendarError, Channel, DataFlag, Department, Event, Id, Member, Request, Status, Team,
     Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
 };
+
+mod handoffs;
 
 /// The value of the `format` field of every snapshot.
 pub const FORMAT: &str = "baton.workspace";
@@ -75,6 +78,9 @@ pub struct WorkspaceMeta {
     pub maturity_models: Vec<MaturityModel>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub maturity_rounds: Vec<Round>,
+    /// Handoff checklist templates with every version; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoff_templates: Vec<Template>,
 }
 
 fn default_calendar() -> BusinessCalendar {
@@ -100,6 +106,7 @@ impl WorkspaceMeta {
             alerts: ws.alerts.clone(),
             maturity_models: ws.maturity_models.clone(),
             maturity_rounds: ws.maturity_rounds.clone(),
+            handoff_templates: ws.handoff_templates.clone(),
         }
     }
 
@@ -134,6 +141,7 @@ impl WorkspaceMeta {
             alerts: self.alerts,
             maturity_models: self.maturity_models,
             maturity_rounds: self.maturity_rounds,
+            handoff_templates: self.handoff_templates,
         }
     }
 }
@@ -717,6 +725,22 @@ fn field_expectation(steps: &[PathStep]) -> Option<String> {
         ("cursors", _, false) => format!("team ids as keys ({uuid})"),
         // Names that mean something else inside an event's change: serde's words.
         ("change", "rule" | "from" | "to" | "before" | "after", _) => return None,
+        // Handoffs and their checklist templates.
+        ("items", "kind", _) => keys(ItemKind::ALL.map(ItemKind::key)),
+        ("reply", "kind", _) => keys(["accepted", "returned", "withdrawn"]),
+        ("reply", "reason", _) => or_null(&keys(ReturnReason::ALL.map(ReturnReason::key))),
+        ("reply", "by", _) | (_, "to_member" | "sent_by", _) => or_null(uuid),
+        ("leg", "from" | "to", _) | (_, "template", _) => uuid.to_string(),
+        (_, "section", _) => keys(Section::ALL.map(Section::key)),
+        (_, "prefill", _) => or_null(&keys(Prefill::ALL.map(Prefill::key))),
+        (_, "answers", _) => "an object from item keys to text".to_string(),
+        (_, "sent_at" | "saved_at", _) => time.to_string(),
+        (_, "weight", _) => "a whole number from 1 to 10".to_string(),
+        (_, "choices" | "not_applicable", true) => "text".to_string(),
+        (_, "handoffs" | "handoff_templates" | "versions" | "items" | "choices" | "not_applicable", _) => {
+            "an array".to_string()
+        }
+        (_, "leg" | "reply", _) => or_null("an object"),
         ("change", "fallback", _) => "true or false".to_string(),
         ("routing", "rule", _) => or_null("an object (the rule that decided)"),
         ("members", "team", _) | ("routing", "team" | "member", _) | ("ownership_offer", "by", _) => or_null(uuid),
@@ -1003,6 +1027,8 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
             return Err(dangling(format!("events[{i}].request"), "request", r));
         }
     }
+    handoffs::check_templates(s, &department_ids)?;
+    handoffs::check_handoffs(s, &department_ids, &member_ids)?;
     Ok(())
 }
 
