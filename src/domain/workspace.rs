@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::board::{BoardConfig, Task};
 use super::responsibility::{RaciRow, Thresholds};
 use super::routing::Routing;
 use super::sla::SlaPolicy;
@@ -121,6 +122,10 @@ pub struct Workspace {
     pub warnings: Vec<WarningRule>,
     /// Every alert ever raised, oldest first; cleared ones keep their history.
     pub alerts: Vec<Alert>,
+    /// Tasks of the board, keyed by id; stored as records of their own.
+    pub tasks: BTreeMap<Id, Task>,
+    /// The board's columns, lane limits and task templates.
+    pub board: BoardConfig,
 }
 
 impl Workspace {
@@ -143,6 +148,8 @@ impl Workspace {
             thresholds: Thresholds::default(),
             warnings: Vec::new(),
             alerts: Vec::new(),
+            tasks: BTreeMap::new(),
+            board: BoardConfig::default(),
         }
     }
 

@@ -29,6 +29,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::board::{BoardConfig, Task};
 use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
 use crate::domain::routing::{Routing, Strategy, Target};
 use crate::domain::sla::SlaPolicy;
@@ -37,6 +38,8 @@ use crate::domain::{
     BusinessCalendar, CalendarError, Channel, DataFlag, Department, Event, Id, Member, Request, Status, Team,
     Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
 };
+
+mod board_check;
 
 /// The value of the `format` field of every snapshot.
 pub const FORMAT: &str = "baton.workspace";
@@ -70,6 +73,10 @@ pub struct WorkspaceMeta {
     pub warnings: Vec<WarningRule>,
     #[serde(default)]
     pub alerts: Vec<Alert>,
+    /// The task board's columns, lane limits and templates; left out while
+    /// they are the default (the four built-in columns, nothing else).
+    #[serde(default, skip_serializing_if = "BoardConfig::is_default")]
+    pub board: BoardConfig,
 }
 
 fn default_calendar() -> BusinessCalendar {
@@ -93,20 +100,24 @@ impl WorkspaceMeta {
             thresholds: ws.thresholds,
             warnings: ws.warnings.clone(),
             alerts: ws.alerts.clone(),
+            board: ws.board.clone(),
         }
     }
 
     /// Replaces the workspace-level data of `ws` (everything but its
-    /// requests and trail) with this record's.
+    /// requests, tasks and trail) with this record's.
     pub fn apply_to(self, ws: &mut Workspace) {
         let requests = std::mem::take(&mut ws.requests);
+        let tasks = std::mem::take(&mut ws.tasks);
         let events = std::mem::take(&mut ws.events);
         let mut next = self.into_workspace(Vec::new(), events);
         next.requests = requests;
+        next.tasks = tasks;
         *ws = next;
     }
 
-    /// Puts the workspace back together with its requests and event trail.
+    /// Puts the workspace back together with its requests and event trail;
+    /// its tasks are added by the caller.
     pub fn into_workspace(self, requests: impl IntoIterator<Item = Request>, events: Vec<Event>) -> Workspace {
         Workspace {
             id: self.id,
@@ -125,6 +136,8 @@ impl WorkspaceMeta {
             thresholds: self.thresholds,
             warnings: self.warnings,
             alerts: self.alerts,
+            tasks: std::collections::BTreeMap::new(),
+            board: self.board,
         }
     }
 }
@@ -142,6 +155,9 @@ pub struct Snapshot {
     pub requests: Vec<Request>,
     /// The trail, oldest first.
     pub events: Vec<Event>,
+    /// The board's tasks, ordered by id; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
 }
 
 /// What the import preview shows before a snapshot replaces or joins anything.
@@ -167,11 +183,14 @@ impl Snapshot {
             workspace: WorkspaceMeta::of(ws),
             requests: ws.requests.values().cloned().collect(),
             events: ws.events.clone(),
+            tasks: ws.tasks.values().cloned().collect(),
         }
     }
 
     pub fn into_workspace(self) -> Workspace {
-        self.workspace.into_workspace(self.requests, self.events)
+        let mut ws = self.workspace.into_workspace(self.requests, self.events);
+        ws.tasks = self.tasks.into_iter().map(|t| (t.id, t)).collect();
+        ws
     }
 
     pub fn summary(&self) -> SnapshotSummary {
@@ -212,11 +231,12 @@ impl Snapshot {
     pub fn to_json(&self) -> String {
         // Through a `Value` (which keeps field order), like `encode`.
         let pretty = |s: &Snapshot| serde_json::to_value(s).and_then(|v| serde_json::to_string_pretty(&v));
-        let result = if self.requests.is_sorted_by_key(|r| r.id) {
+        let result = if self.requests.is_sorted_by_key(|r| r.id) && self.tasks.is_sorted_by_key(|t| t.id) {
             pretty(self)
         } else {
             let mut sorted = self.clone();
             sorted.requests.sort_by_key(|r| r.id);
+            sorted.tasks.sort_by_key(|t| t.id);
             pretty(&sorted)
         };
         match result {
@@ -364,6 +384,7 @@ fn read(text: &str) -> Result<Snapshot, SnapshotError> {
     })?;
     check_references(&snapshot)?;
     snapshot.requests.sort_by_key(|r| r.id);
+    snapshot.tasks.sort_by_key(|t| t.id);
     Ok(snapshot)
 }
 
@@ -503,11 +524,12 @@ fn path_string(steps: &[PathStep]) -> String {
 /// read on its own with its own type, the failing one is searched by
 /// [`locate`]. Returns the path and serde's message for that part.
 fn locate_in_snapshot(root: &Value, message: String) -> (Vec<PathStep>, String) {
-    let parts: [(&str, Check, bool); 4] = [
+    let parts: [(&str, Check, bool); 5] = [
         ("exported_at", &check::<Timestamp>, false),
         ("workspace", &check::<WorkspaceMeta>, false),
         ("requests", &check::<Request>, true),
         ("events", &check::<Event>, true),
+        ("tasks", &check::<Task>, true),
     ];
     for (key, check_one, each) in parts {
         let Some(part) = root.get(key) else { continue };
@@ -994,6 +1016,7 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
             return Err(dangling(format!("events[{i}].request"), "request", r));
         }
     }
+    board_check::check_board(s, &department_ids, &member_ids, &request_ids)?;
     Ok(())
 }
 
