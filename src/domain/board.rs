@@ -399,6 +399,26 @@ pub fn column_wip<'w>(board: &BoardConfig, tasks: impl IntoIterator<Item = &'w T
         .collect()
 }
 
+/// The open cards (not in a done column) of every lane of one type, by the
+/// lane's department or member; cards without one are not counted.
+pub fn open_by_lane<'w>(
+    board: &BoardConfig,
+    tasks: impl IntoIterator<Item = &'w Task>,
+    lane_type: LaneType,
+) -> BTreeMap<Id, usize> {
+    let mut counts = BTreeMap::new();
+    for t in tasks.into_iter().filter(|t| t.is_open(board)) {
+        let lane = match lane_type {
+            LaneType::Department => t.department,
+            LaneType::Assignee => t.assignee,
+        };
+        if let Some(lane) = lane {
+            *counts.entry(lane).or_default() += 1;
+        }
+    }
+    counts
+}
+
 /// The open cards (not in a done column) of one lane, against its limit.
 pub fn lane_wip<'w>(
     board: &BoardConfig,
@@ -406,14 +426,7 @@ pub fn lane_wip<'w>(
     lane_type: LaneType,
     lane: Id,
 ) -> Wip {
-    let count = tasks
-        .into_iter()
-        .filter(|t| t.is_open(board))
-        .filter(|t| match lane_type {
-            LaneType::Department => t.department == Some(lane),
-            LaneType::Assignee => t.assignee == Some(lane),
-        })
-        .count();
+    let count = open_by_lane(board, tasks, lane_type).get(&lane).copied().unwrap_or(0);
     Wip { count, limit: board.lane_limit(lane_type, lane) }
 }
 
@@ -426,6 +439,19 @@ pub fn tasks_of(ws: &Workspace, request: Id) -> Vec<&Task> {
     let mut found: Vec<&Task> = ws.tasks.values().filter(|t| t.request == Some(request)).collect();
     found.sort_by_key(|t| (column_index(&t.column), t.position, t.id));
     found
+}
+
+/// (tasks done, tasks) of every request that has tasks.
+pub fn progress_by_request(ws: &Workspace) -> BTreeMap<Id, (usize, usize)> {
+    let mut progress: BTreeMap<Id, (usize, usize)> = BTreeMap::new();
+    for t in ws.tasks.values() {
+        if let Some(r) = t.request {
+            let p = progress.entry(r).or_default();
+            p.0 += usize::from(!t.is_open(&ws.board));
+            p.1 += 1;
+        }
+    }
+    progress
 }
 
 /// (tasks done, tasks) of a request.

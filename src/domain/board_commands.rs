@@ -131,7 +131,7 @@ fn others_in(ws: &Workspace, column: &str, except: Option<Id>) -> Vec<(Id, u64)>
 
 /// Works out a card's key at `index` among `others` and renumbers the
 /// neighbours that must make room, recording which.
-fn take_place(ws: &mut Workspace, column: &str, others: &mut Vec<(Id, u64)>, index: usize, trail: &mut Trail) -> u64 {
+fn take_place(ws: &mut Workspace, column: &str, others: &mut [(Id, u64)], index: usize, trail: &mut Trail) -> u64 {
     let placement = place(others, index);
     if !placement.renumbered.is_empty() {
         let tasks: Vec<Id> = placement.renumbered.iter().map(|(id, _)| *id).collect();

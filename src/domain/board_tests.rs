@@ -365,6 +365,11 @@ fn wip_counts_against_limits() {
     assert_eq!((dee.count, dee.limit, dee.over()), (2, Some(1), true));
     let ana = lane_wip(&w.ws.board, w.ws.tasks.values(), LaneType::Assignee, w.ana);
     assert_eq!((ana.count, ana.limit, ana.over()), (0, None, false));
+    // All lanes at once: only Dee's; the unassigned a and d are not counted.
+    let lanes = open_by_lane(&w.ws.board, w.ws.tasks.values(), LaneType::Assignee);
+    assert_eq!(lanes.into_iter().collect::<Vec<_>>(), vec![(w.dee, 2)]);
+    // By department: none of them has one.
+    assert!(open_by_lane(&w.ws.board, w.ws.tasks.values(), LaneType::Department).is_empty());
     // Going over is allowed: a fourth card into Doing is accepted.
     w.mv("a", "doing", Anchor::Top);
     assert_eq!(column_wip(&w.ws.board, w.ws.tasks.values())[1].1, Wip { count: 4, limit: Some(2) });
@@ -398,6 +403,7 @@ fn a_request_with_open_tasks_is_resolved_only_with_a_reason() {
         w.ok(Some(w.ana), Command::MoveTask { task: *id, column: "done".into(), anchor: Anchor::Bottom });
     }
     assert_eq!(request_progress(&w.ws, r), (2, 3));
+    assert_eq!(progress_by_request(&w.ws).into_iter().collect::<Vec<_>>(), vec![(r, (2, 3))]);
     assert_eq!(w.refused(resolve("fixed")), CommandError::OpenTasks { number: 1, open: 1 });
     let events = w.ok(Some(w.ana), anyway("客户已满意，补偿不再需要"));
     let changes: Vec<Change> = events.iter().map(|e| e.change.clone()).collect();
