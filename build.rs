@@ -25,6 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "sla",
             "responsibility",
             "alerts",
+            "board",
         ])?
         // Messages with values ("{{ count }} changes …") are also needed as plain strings.
         .parse_options(ParseOptions::new().interpolate_display(true));

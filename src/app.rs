@@ -21,6 +21,7 @@ use crate::pages::{
     sla::SlaPage,
     welcome::{RecoveryPage, WelcomePage},
 };
+use crate::pages::{board::BoardPage, board_settings::BoardSettingsPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -123,6 +124,8 @@ fn AppRoutes() -> impl IntoView {
                     Page::Responsibility => view! { <ResponsibilityPage/> }.into_any(),
                     Page::Alerts => view! { <AlertsPage/> }.into_any(),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
+                    Page::Board => view! { <BoardPage/> }.into_any(),
+                    Page::BoardSettings => view! { <BoardSettingsPage/> }.into_any(),
                 }
             }/>
         </Routes>
@@ -145,6 +148,8 @@ enum Page {
     Responsibility,
     Alerts,
     NotFound,
+    Board,
+    BoardSettings,
 }
 
 impl Page {
@@ -161,6 +166,8 @@ impl Page {
             "/mine" => Page::Mine,
             "/responsibility" => Page::Responsibility,
             "/alerts" => Page::Alerts,
+            "/board" => Page::Board,
+            "/board/settings" => Page::BoardSettings,
             _ => match path.strip_prefix("/requests/") {
                 Some(n) if !n.contains('/') => Page::Detail(n.parse().ok()),
                 _ => Page::NotFound,
@@ -200,6 +207,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{tr(i18n, |i| t_string!(i, common.nav_requests))}</A></li>
                         <li><A href="/requests/new">{tr(i18n, |i| t_string!(i, common.nav_new))}</A></li>
                         <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
+                        <li><A href="/board">{tr(i18n, |i| t_string!(i, board.nav))}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
                         <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>
                         <li><A href="/alerts">{tr(i18n, |i| t_string!(i, common.nav_alerts))}{move || alert_count(app).map(|n| view! { " " <span class="count-badge" data-testid="alert-count">{n}</span> })}</A></li>

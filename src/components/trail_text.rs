@@ -109,6 +109,6 @@ pub fn more_change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
             t_string!(i18n, detail.ev_alert_cleared, metric = metric_label(i18n, *metric)).to_string()
         }
         // The lifecycle's own lines are written by `labels::change_text`.
-        _ => String::new(),
+        other => crate::components::board_text::board_change_text(i18n, ws, other),
     }
 }
