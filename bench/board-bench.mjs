@@ -120,7 +120,7 @@ async function boardFilter(page) {
 /** The app's own save time of 15 keyboard moves of one card, down and up. */
 async function boardMove(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid=board-count]')?.textContent === '5000 tasks');
-  await page.locator('[data-cell][data-column=todo] li[data-task] .card').first().focus();
+  await page.locator('[data-cell][data-column=todo] li[data-task] .board-card').first().focus();
   await page.keyboard.press('Space');
   const times = [];
   for (let i = 0; i < 15; i++) {

@@ -2,9 +2,11 @@
 // into one task per department by the template of its category (built in,
 // then the workspace's own) and resolved only with a reason while tasks are
 // open; cards moved by drag and drop and by keyboard, announced, and in the
-// same order after a reload (as stored); a WIP limit exceeded and flagged
-// in colour and in words; filters read from and written to the address; a
-// due date that reads the same day in Asia/Shanghai and America/Los_Angeles.
+// same order after a reload (as stored) and in another tab; a WIP limit
+// exceeded and flagged in colour and in words; filters read from and
+// written to the address; a due date that reads the same day in
+// Asia/Shanghai and America/Los_Angeles; a big board that puts only what is
+// seen in the page while the keyboard and printing reach every card.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +14,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startApp, goto, waitSaved, assertNoErrors, createWorkspace, nav, captureDownload } from './lib/app.mjs';
+import { startApp, goto, waitSaved, assertNoErrors, createWorkspace, nav, captureDownload, recordErrors } from './lib/app.mjs';
+import { boardSnapshot } from '../bench/board-data.mjs';
 
 const app = await startApp(after);
 
@@ -142,8 +145,8 @@ test('cards move by drag and drop and by keyboard, are announced, and stay put a
 
   // Drag Charlie above Alpha with the mouse.
   await page.locator(`[data-cell][data-lane="${service}"][data-column="todo"]`).scrollIntoViewIfNeeded();
-  const from = await card(page, 'Charlie 丙').locator('.card').boundingBox();
-  const to = await card(page, 'Alpha 甲').locator('.card').boundingBox();
+  const from = await card(page, 'Charlie 丙').locator('.board-card').boundingBox();
+  const to = await card(page, 'Alpha 甲').locator('.board-card').boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 4 });
@@ -154,7 +157,7 @@ test('cards move by drag and drop and by keyboard, are announced, and stay put a
   await waitSaved(page);
 
   // Drag Bravo into the empty Waiting cell of its lane.
-  const bravo = await card(page, 'Bravo 乙').locator('.card').boundingBox();
+  const bravo = await card(page, 'Bravo 乙').locator('.board-card').boundingBox();
   const waiting = await page.locator(`[data-cell][data-lane="${service}"][data-column="waiting"]`).boundingBox();
   await page.mouse.move(bravo.x + bravo.width / 2, bravo.y + bravo.height / 2);
   await page.mouse.down();
@@ -164,10 +167,10 @@ test('cards move by drag and drop and by keyboard, are announced, and stay put a
   await waitSaved(page);
 
   // By keyboard: focus Alpha, pick it up with Space, right to Doing, put it down.
-  await card(page, 'Alpha 甲').locator('.card').focus();
+  await card(page, 'Alpha 甲').locator('.board-card').focus();
   await page.keyboard.press('Space');
   await page.getByTestId('board-announce').filter({ hasText: '“Alpha 甲” picked up.' }).waitFor();
-  assert.equal(await card(page, 'Alpha 甲').locator('.card').getAttribute('aria-pressed'), 'true');
+  assert.equal(await card(page, 'Alpha 甲').locator('.board-card').getAttribute('aria-pressed'), 'true');
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('board-announce').filter({ hasText: '“Alpha 甲” is in Doing (Service), 1 of 1.' }).waitFor();
   // The card keeps the focus where it went: up is refused at the top of Doing.
@@ -187,14 +190,14 @@ test('cards move by drag and drop and by keyboard, are announced, and stay put a
   // Two more in Doing and a keyboard move within the column; Escape puts a card back.
   await addTask(page, 'doing', 'Delta 丁', 'Service');
   await addTask(page, 'doing', 'Echo 戊', 'Service');
-  await card(page, 'Echo 戊').locator('.card').focus();
+  await card(page, 'Echo 戊').locator('.board-card').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowUp');
   await page.getByTestId('board-announce').filter({ hasText: '“Echo 戊” is in Doing (Service), 2 of 3.' }).waitFor();
   await page.keyboard.press('ArrowUp');
   await page.getByTestId('board-announce').filter({ hasText: '“Echo 戊” is in Doing (Service), 1 of 3.' }).waitFor();
   await page.keyboard.press('Space');
-  await card(page, 'Delta 丁').locator('.card').focus();
+  await card(page, 'Delta 丁').locator('.board-card').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowUp');
   await page.getByTestId('board-announce').filter({ hasText: '“Delta 丁” is in Doing (Service), 2 of 3.' }).waitFor();
@@ -218,7 +221,7 @@ test('cards move by drag and drop and by keyboard, are announced, and stay put a
   const doing = stored.filter((t) => t.column === 'doing').sort((a, b) => a.position - b.position).map((t) => t.title);
   assert.deepEqual(doing, expected);
   // The trail of a card says where it went.
-  await card(page, 'Alpha 甲').locator('.card').click();
+  await card(page, 'Alpha 甲').locator('.board-card').click();
   const lines = await page.getByTestId('task-trail').locator('li').allInnerTexts();
   assert.ok(lines.some((l) => l.endsWith('Task “Alpha 甲” moved from To do to Doing')), lines.join('\n'));
   assert.ok(new URL(page.url()).searchParams.get('task'));
@@ -308,7 +311,7 @@ test('a due date is the same day in Asia/Shanghai and America/Los_Angeles', asyn
   await addTask(sh.page, 'todo', 'Call back 回电', 'Service');
   await addTask(sh.page, 'todo', 'Ship the part', 'Sales');
   const setDue = async (page, title, date) => {
-    await card(page, title).locator('.card').click();
+    await card(page, title).locator('.board-card').click();
     await page.getByTestId('task-due').fill(date);
     await page.getByTestId('task-save').click();
     await page.getByTestId('task-panel').getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -348,7 +351,7 @@ test('a due date is the same day in Asia/Shanghai and America/Los_Angeles', asyn
   assert.deepEqual(await la.page.locator('li[data-task]:not([hidden]) [data-testid=card-title]').allInnerTexts(), ['Call back 回电']);
   // A date picked in Los Angeles is stored and shown as that date too.
   await la.page.getByTestId('filter-overdue').uncheck();
-  await card(la.page, 'Ship the part').locator('.card').click();
+  await card(la.page, 'Ship the part').locator('.board-card').click();
   assert.equal(await la.page.getByTestId('task-due').inputValue(), '2026-12-01');
   await la.page.getByTestId('task-due').fill('2026-12-24');
   await la.page.getByTestId('task-save').click();
@@ -359,4 +362,69 @@ test('a due date is the same day in Asia/Shanghai and America/Los_Angeles', asyn
   const stored = await storedTasks(la.page);
   assert.deepEqual(stored.map((t) => t.due).sort(), ['2026-11-30', '2026-12-24']);
   assertNoErrors(la.errors);
+});
+
+test('a card moved in one tab moves in the other without a reload', async () => {
+  const { context, page, errors } = await app.newPage({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1400, height: 1000 } });
+  await goto(page, `${app.url}/`, errors);
+  await createWorkspace(page, 'Board tabs');
+  await nav(page, 'Board');
+  await addTask(page, 'todo', 'One', 'Sales');
+  await addTask(page, 'todo', 'Two', 'Sales');
+  await waitSaved(page);
+  const sales = await laneKey(page, 'Sales');
+  const other = await context.newPage();
+  const otherErrors = recordErrors(other);
+  await goto(other, `${app.url}/board`, otherErrors);
+  await card(other, 'Two').waitFor();
+  await card(page, 'Two').locator('.board-card').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.getByTestId('board-announce').filter({ hasText: '“Two” is in Doing (Sales), 1 of 1.' }).waitFor();
+  await page.keyboard.press('Space');
+  await waitSaved(page);
+  await other.waitForFunction(
+    (lane) => [...document.querySelectorAll(`[data-cell][data-lane="${lane}"][data-column="doing"] [data-testid=card-title]`)].map((e) => e.innerText).join('|') === 'Two',
+    sales,
+  );
+  assert.deepEqual(await cellTitles(other, sales, 'todo'), ['One']);
+  await other.getByTestId('notice').waitFor();
+  assertNoErrors(errors);
+  assertNoErrors(otherErrors);
+});
+
+test('a big board puts only what is seen in the page, yet the keyboard and printing reach every card', async () => {
+  const { page, errors } = await app.newPage({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1400, height: 900 } });
+  await goto(page, `${app.url}/`, errors);
+  // 400 cards; the To do cell of Service holds 40 of them (bench/board-data.mjs).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-board-'));
+  const file = path.join(dir, 'board-400.baton.json');
+  writeFileSync(file, JSON.stringify(boardSnapshot(400)));
+  await page.getByTestId('import-json').first().setInputFiles(file);
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('workspace-name').filter({ hasText: 'Board 400' }).waitFor();
+  await nav(page, 'Board');
+  await page.getByTestId('board-count').filter({ hasText: '400 tasks' }).waitFor();
+  const rendered = () => page.locator('li[data-task]').count();
+  const few = await rendered();
+  assert.ok(few > 0 && few < 200, `${few} cards in the page`);
+  const service = await laneKey(page, 'Service');
+  const cell = page.locator(`[data-cell][data-lane="${service}"][data-column="todo"]`);
+  assert.equal(await cell.getAttribute('aria-label'), 'To do · Service: 40 tasks');
+  const first = cell.locator('li[data-task]').first();
+  assert.deepEqual([await first.getAttribute('aria-posinset'), await first.getAttribute('aria-setsize')], ['1', '40']);
+  // Down the arrow keys to the 40th card: the cell scrolls and the focus follows.
+  await first.locator('.board-card').focus();
+  for (let i = 2; i <= 40; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((n) => document.activeElement?.closest('li')?.getAttribute('aria-posinset') === String(n), i);
+  }
+  const last = await page.evaluate(() => document.activeElement.closest('li').querySelector('[data-testid=card-title]').innerText);
+  assert.equal(last, 'Find the cause of the fault — task 386 任务');
+  // For printing every cell puts all its cards in the page, and afterwards only what is seen again.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => document.querySelectorAll('li[data-task]').length === 400);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction(() => document.querySelectorAll('li[data-task]').length < 200);
+  assertNoErrors(errors);
 });

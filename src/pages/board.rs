@@ -148,9 +148,9 @@ pub fn go(filters: &Filters, push: bool) {
 // shows before it scrolls, in rem. The board's style sets the same values
 // for the CSS (WINDOW_STYLE), so the arithmetic and the layout agree.
 
-const CARD_PITCH_REM: f64 = 8.0;
+const CARD_PITCH_REM: f64 = 7.5;
 const CELL_REM: f64 = 32.0;
-const WINDOW_STYLE: &str = "--card-h: 7.5rem; --card-gap: 0.5rem; --cell-h: 32rem";
+const WINDOW_STYLE: &str = "--card-h: 7rem; --card-gap: 0.5rem; --cell-h: 32rem";
 /// Cards kept in the DOM beyond each end of the visible part of a cell.
 const OVERSCAN: usize = 4;
 
@@ -1313,7 +1313,7 @@ fn card_view(c: Arc<Card>, pos: usize, count: usize) -> impl IntoView {
     let due_class = if c.overdue { "due overdue" } else { "due" };
     view! {
         <li class="card-slot" id=format!("card-{}", c.id) data-task=c.id.to_string() aria-posinset=pos aria-setsize=count>
-            <button type="button" class="card" data-testid="card" aria-describedby="board-keys">
+            <button type="button" class="board-card" data-testid="card" aria-describedby="board-keys">
                 <span class="card-grip" aria-hidden="true"></span>
                 <span class="card-title" data-testid="card-title">{c.title.clone()}</span>
                 <span class="card-meta">{c.meta.clone()}</span>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 use crate::components::board_text::{board_change_text, column_name, fmt_hours};
 use crate::components::labels::{command_error_text, department_name, fmt_time, member_name, tr};
@@ -39,6 +40,13 @@ pub fn TaskPanel(id: Id) -> impl IntoView {
         go(&f, true);
         focus_card(id);
     };
+    // The keyboard goes to the details when they open (and back to the card when they close).
+    request_animation_frame(|| {
+        if let Some(h) = document().get_element_by_id("task-h").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+    });
     // The fields as typed, filled from the task when it opens.
     let start = task.get_untracked();
     let title = RwSignal::new(start.as_ref().map(|t| t.title.clone()).unwrap_or_default());
@@ -133,7 +141,8 @@ pub fn TaskPanel(id: Id) -> impl IntoView {
     let selected = move |signal: RwSignal<String>, value: String| move || signal.get() == value;
 
     view! {
-        <aside class="task-panel card" aria-labelledby="task-h" data-testid="task-panel">
+        <aside class="task-panel card" aria-labelledby="task-h" data-testid="task-panel"
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
             <div class="page-head">
                 <h2 id="task-h" tabindex="-1">{move || task.with(|t| t.as_ref().map(|t| t.title.clone()))}</h2>
                 <button type="button" data-testid="task-close" on:click=move |_| close()>{tr(i18n, |i| t_string!(i, board.close))}</button>
@@ -292,8 +301,7 @@ fn Steps(
     };
     let items = move || task.with(|t| t.as_ref().map(|t| t.checklist.clone()).unwrap_or_default());
     let progress = move || {
-        task.with(|t| t.as_ref().map(|t| t.checklist_progress()))
-            .map(|(done, count)| t_string!(i18n, board.card_steps, done = done, count = count).to_string())
+        task.with(|t| t.as_ref().map(|t| t.checklist_progress())).map(|(done, count)| format!("{done}/{count}"))
     };
     view! {
         <section aria-labelledby="steps-h">
