@@ -129,6 +129,12 @@ test('a request split into tasks by template, resolved only with a reason while 
   await page.getByTestId('task-row').nth(1).waitFor();
   assert.equal(await page.getByTestId('task-row').first().locator('td').first().innerText(), '回电客户');
   await waitSaved(page);
+  // Lanes by request: each request's tasks together, with its progress.
+  await page.getByTestId('task-row').first().getByRole('link').click();
+  await page.getByTestId('task-panel').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lanes'), 'request');
+  const notes = await page.getByTestId('lane').evaluateAll((ls) => ls.map((l) => l.querySelector('h2').innerText.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(notes, ['#1 Printer jams after repair 0 of 2 done', '#2 Second complaint 0 of 2 done']);
   assertNoErrors(errors);
 });
 
@@ -242,7 +248,17 @@ test('a WIP limit can be exceeded and is flagged in colour and in words', async 
   await row.getByTestId('column-wip').fill('2');
   await row.getByTestId('column-save').click();
   await waitSaved(page);
+  // A column of the team's own goes before Done.
+  await page.getByTestId('new-column').fill('Review 复核');
+  await page.getByTestId('add-column').click();
+  await page.getByTestId('column-row').nth(4).waitFor();
+  assert.deepEqual(await page.getByTestId('column-name').evaluateAll((is) => is.map((i) => i.value || i.placeholder)), ['To do', 'Doing', 'Waiting', 'Review 复核', 'Done']);
+  await waitSaved(page);
   await page.getByRole('link', { name: '← Back to the board' }).click();
+  assert.deepEqual(
+    (await page.getByTestId('col-head').locator('.col-name').allInnerTexts()),
+    ['To do', 'Doing', 'Waiting', 'Review 复核', 'Done'],
+  );
   const head = page.locator('[data-testid=col-head][data-column=doing]');
   for (const t of ['One', 'Two']) await addTask(page, 'doing', t, 'Sales');
   assert.equal(await head.getByTestId('wip').innerText(), '2 / 2');
@@ -298,6 +314,16 @@ test('filters live in the address, and a link reproduces the view', async () => 
   await page.getByTestId('clear-filters').click();
   await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
   assert.equal(await page.getByTestId('board-count').innerText(), '3 tasks');
+  // Labels, set on a card's details, filter too.
+  await card(page, 'Refund the deposit').locator('.board-card').click();
+  await page.getByTestId('task-labels').fill('vip, 退款');
+  await page.getByTestId('task-save').click();
+  await page.getByTestId('task-panel').getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await page.getByTestId('task-close').click();
+  await page.getByTestId('filter-label').selectOption({ label: '退款' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('label') === '退款');
+  assert.deepEqual(await page.locator('li[data-task]:not([hidden]) [data-testid=card-title]').allInnerTexts(), ['Refund the deposit']);
+  assert.equal(await page.getByTestId('board-count').innerText(), 'Showing 1 of 3 tasks');
   assertNoErrors(errors);
 });
 
