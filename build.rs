@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "alerts",
             "maturity",
             "handoff",
+            "board",
         ])?
         // Messages with values ("{{ count }} changes …") are also needed as plain strings.
         .parse_options(ParseOptions::new().interpolate_display(true));

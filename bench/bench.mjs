@@ -12,6 +12,14 @@
 //   over 10,000 requests (median of 5 visits).
 // - handoff_stats_10k_ms: the same for the dashboard's handoff figures over
 //   10,000 requests with 30,000 handoffs.
+// - board_render_5000_ms: on a stored 5,000-card board, from clicking "Board"
+//   in the navigation until every card is in the DOM and laid out (median of 3).
+// - board_filter_keystroke_5000_ms: one character typed into the board's
+//   search until the board is filtered and laid out (median of 7 keystrokes).
+// - board_move_persist_5000_ms: the app's own measure of saving one card moved
+//   by keyboard (median of 15 moves).
+// - board_render_vanilla_5000_ms: the same 5,000 cards put in the DOM naively
+//   by bench/board-vanilla.html, measured the same way, in the same run.
 
 import { readdirSync, readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +29,7 @@ import { gzipSync, constants as zlib } from 'node:zlib';
 
 import { startServer } from '../e2e/lib/server.mjs';
 import { launchBrowser, newPage } from '../e2e/lib/browser.mjs';
+import { boardBench } from './board-bench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -498,6 +507,9 @@ async function main() {
       await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent.includes('saved'), null, { timeout: 120_000 });
       await context.close();
     }
+
+    // The task board with 5,000 cards, and the same cards put in a page naively.
+    await boardBench({ browser, server, tmp, print, openApp, importSnapshot });
   } finally {
     await browser.close();
     await server.close();

@@ -13,7 +13,7 @@ import { startApp, goto, waitSaved, assertNoErrors, REPO_ROOT } from './lib/app.
 
 const SCREENSHOT = '/tmp/baton-zh.png';
 const zh = Object.fromEntries(
-  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings', 'routing', 'sla', 'responsibility', 'alerts', 'maturity', 'handoff'].map((ns) => [
+  ['common', 'requests', 'detail', 'dashboard', 'data', 'settings', 'routing', 'sla', 'responsibility', 'alerts', 'maturity', 'handoff', 'board'].map((ns) => [
     ns,
     JSON.parse(readFileSync(path.join(REPO_ROOT, 'locales/zh', `${ns}.json`), 'utf8')),
   ]),
@@ -33,7 +33,7 @@ const { page, errors } = await app.newPage({ locale: 'zh-CN', timezoneId: 'Asia/
 /** Problems with the visible text: translation keys or English words. */
 async function untranslated() {
   const text = await page.evaluate(() => document.body.innerText);
-  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings|routing|sla|responsibility|alerts|maturity|handoff)\.[a-z_]+\b/g) || [];
+  const keys = text.match(/\b(common|requests|detail|dashboard|data|settings|routing|sla|responsibility|alerts|maturity|handoff|board)\.[a-z_]+\b/g) || [];
   const latin = [...new Set(text.match(/[A-Za-z][A-Za-z.@_-]{2,}/g) || [])].filter((w) => !ALLOWED_LATIN.has(w));
   return { keys, latin };
 }
@@ -62,7 +62,7 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await waitSaved(page, zh.common.saved);
   assert.equal(await page.getByTestId('save-status').innerText(), '已全部保存');
   const links = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts();
-  assert.deepEqual(links.map((l) => l.replace(/\s*\d+$/, '')), ['请求', '新建请求', '我的需求', '交接', '仪表盘', '职责', '成熟度', '预警', '数据', '设置']);
+  assert.deepEqual(links.map((l) => l.replace(/\s*\d+$/, '')), ['请求', '新建请求', '我的需求', '看板', '交接', '仪表盘', '职责', '成熟度', '预警', '数据', '设置']);
 
   // The list: 42 requests with Chinese titles, customers and statuses.
   await page.getByRole('heading', { level: 1, name: zh.requests.title, exact: true }).waitFor();
@@ -163,6 +163,17 @@ test('zh-CN: Chinese interface, Chinese sample, every page translated; screensho
   await page.getByTestId('edit-template').first().click();
   await page.getByTestId('template-editor').waitFor();
   await assertTranslated('the handoff template editor');
+  // The board, a card's details and the board's settings.
+  await goNav('看板', zh.board.title);
+  assert.equal(await page.getByTestId('board-count').innerText(), '共 11 个任务');
+  await assertTranslated('the board');
+  await page.getByTestId('card').first().click();
+  await page.getByTestId('task-panel').waitFor();
+  await assertTranslated('a task');
+  await page.getByTestId('task-close').click();
+  await page.getByRole('link', { name: zh.board.settings_link }).click();
+  await page.getByRole('heading', { level: 1, name: zh.board.settings_title, exact: true }).waitFor();
+  await assertTranslated('the board settings');
   await goNav('设置', zh.settings.title);
   assertNoErrors(errors);
 });
@@ -176,7 +187,7 @@ test('the language switch goes to English and back; the choice survives a reload
   const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
   assert.deepEqual(
     links.map((l) => l.replace(/\s*\d+$/, '')),
-    ['Requests', 'New request', 'My requests', 'Handoffs', 'Dashboard', 'Responsibility', 'Maturity', 'Alerts', 'Data', 'Settings'],
+    ['Requests', 'New request', 'My requests', 'Board', 'Handoffs', 'Dashboard', 'Responsibility', 'Maturity', 'Alerts', 'Data', 'Settings'],
   );
   const toChinese = page.getByRole('button', { name: 'Switch the interface to Chinese' });
   assert.equal(await toChinese.innerText(), '中文');

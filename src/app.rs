@@ -25,6 +25,7 @@ use crate::pages::{
     sla::SlaPage,
     welcome::{RecoveryPage, WelcomePage},
 };
+use crate::pages::{board::BoardPage, board_settings::BoardSettingsPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -133,6 +134,8 @@ fn AppRoutes() -> impl IntoView {
                     Page::Handoffs => view! { <HandoffsPage/> }.into_any(),
                     Page::HandoffTemplates => view! { <TemplatesPage/> }.into_any(),
                     Page::HandoffSheet(number, index) => view! { <HandoffSheetPage number=number index=index/> }.into_any(),
+                    Page::Board => view! { <BoardPage/> }.into_any(),
+                    Page::BoardSettings => view! { <BoardSettingsPage/> }.into_any(),
                 }
             }/>
         </Routes>
@@ -163,6 +166,8 @@ enum Page {
     HandoffTemplates,
     /// The printable sheet of a request's handoff (its number, the handoff from 1).
     HandoffSheet(u32, usize),
+    Board,
+    BoardSettings,
 }
 
 impl Page {
@@ -182,6 +187,8 @@ impl Page {
             "/maturity" => Page::Maturity,
             "/handoffs" => Page::Handoffs,
             "/handoffs/templates" => Page::HandoffTemplates,
+            "/board" => Page::Board,
+            "/board/settings" => Page::BoardSettings,
             _ => {
                 let id = |rest: &str| crate::domain::Id::parse_str(rest).ok();
                 if let Some(n) = path.strip_prefix("/requests/") {
@@ -234,6 +241,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{tr(i18n, |i| t_string!(i, common.nav_requests))}</A></li>
                         <li><A href="/requests/new">{tr(i18n, |i| t_string!(i, common.nav_new))}</A></li>
                         <li><A href="/mine">{tr(i18n, |i| t_string!(i, common.nav_mine))}</A></li>
+                        <li><A href="/board">{tr(i18n, |i| t_string!(i, board.nav))}</A></li>
                         <li><A href="/handoffs">{tr(i18n, |i| t_string!(i, handoff.nav))}{move || crate::pages::handoffs::waiting_badge().map(|n| view! { " " <span class="count-badge" data-testid="handoff-count">{n}</span> })}</A></li>
                         <li><A href="/dashboard">{tr(i18n, |i| t_string!(i, common.nav_dashboard))}</A></li>
                         <li><A href="/responsibility">{tr(i18n, |i| t_string!(i, common.nav_responsibility))}</A></li>

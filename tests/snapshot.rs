@@ -1661,3 +1661,303 @@ fn schema_requires_what_the_reader_requires_of_handoffs() {
     }
     assert!(checked > 70, "{checked} fields");
 }
+
+// ---------------------------------------------------------------------------
+// The task board: the workspace built above with a board on top, through
+// commands (Wednesday 4 Nov 2026), so that every record and change type of
+// the board is in the file. The frozen fixture has none of it and stays as
+// it is: the board's fields are left out while empty or default.
+
+fn board_workspace() -> Workspace {
+    use baton::domain::board::{Anchor, LaneType, TaskTemplate, TemplateStep};
+    use baton::domain::{ColumnPatch, NewTask, TaskPatch};
+    let mut ws = build_workspace();
+    let mut ids = SeqIds::new(10_000);
+    let wed = |time: &str| ts(&format!("2026-11-04T{time}Z"));
+    let (wang, li) = (ws.members[0].id, ws.members[1].id);
+    let (service, technical) = (ws.departments[1].id, ws.departments[3].id);
+    let first = request_id(&ws, 2);
+    let mut ctx = Ctx::new(wed("01:00:00"), Some(wang), &mut ids);
+    run(&mut ws, &mut ctx, Command::AddColumn { name: "复核 Review".into() });
+    let review = ws.board.columns.iter().find(|c| !c.is_builtin_name()).map(|c| c.key.clone()).unwrap_or_default();
+    let limit = ColumnPatch { wip_limit: Some(Some(3)), name: Some("进行中".into()), ..ColumnPatch::default() };
+    run(&mut ws, &mut ctx, Command::UpdateColumn { column: "doing".into(), patch: limit });
+    run(&mut ws, &mut ctx, Command::MoveColumn { column: review.clone(), to: 2 });
+    run(&mut ws, &mut ctx, Command::SetLaneLimit { lane_type: LaneType::Department, lane: service, limit: Some(4) });
+    run(&mut ws, &mut ctx, Command::SetLaneLimit { lane_type: LaneType::Assignee, lane: li, limit: Some(2) });
+    let steps = vec![
+        TemplateStep {
+            department: service,
+            title: "回电客户 📞".into(),
+            checklist: vec!["道歉".into(), "约时间".into()],
+            due_in_days: Some(1),
+        },
+        TemplateStep { department: technical, title: "Find the fault".into(), checklist: vec![], due_in_days: None },
+    ];
+    run(&mut ws, &mut ctx, Command::SetTaskTemplate(TaskTemplate { category: "硬件".into(), steps: steps.clone() }));
+    run(&mut ws, &mut ctx, Command::SetTaskTemplate(TaskTemplate { category: "Other".into(), steps: steps.clone() }));
+    run(&mut ws, &mut ctx, Command::RemoveTaskTemplate { category: "other".into() });
+    let mut ctx = Ctx::new(wed("02:00:00"), Some(wang), &mut ids);
+    run(&mut ws, &mut ctx, Command::SplitRequest { request: first, steps });
+    let new = NewTask {
+        department: Some(technical),
+        assignee: Some(li),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        labels: vec!["现场".into(), "vip 🌟".into()],
+        column: "doing".into(),
+        ..NewTask::titled("Spare part order 备件")
+    };
+    run(&mut ws, &mut ctx, Command::AddTask(new));
+    run(&mut ws, &mut ctx, Command::AddTask(NewTask::titled("To be removed")));
+    let task =
+        |ws: &Workspace, title: &str| ws.tasks.values().find(|t| t.title == title).map(|t| t.id).unwrap_or_default();
+    let (call, part, gone) = (task(&ws, "回电客户 📞"), task(&ws, "Spare part order 备件"), task(&ws, "To be removed"));
+    let mut ctx = Ctx::new(wed("03:00:00"), Some(li), &mut ids);
+    run(&mut ws, &mut ctx, Command::RemoveTask { task: gone });
+    run(&mut ws, &mut ctx, Command::MoveTask { task: call, column: "doing".into(), anchor: Anchor::Before(part) });
+    run(&mut ws, &mut ctx, Command::MoveTask { task: call, column: "doing".into(), anchor: Anchor::Bottom });
+    let patch = TaskPatch { assignee: Some(Some(wang)), ..TaskPatch::default() };
+    run(&mut ws, &mut ctx, Command::UpdateTask { task: call, patch });
+    let item = ws.tasks[&call].checklist[0].id;
+    run(&mut ws, &mut ctx, Command::CheckChecklistItem { task: call, item, done: true });
+    run(&mut ws, &mut ctx, Command::AddChecklistItem { task: part, text: "核对型号".into() });
+    let extra = ws.tasks[&part].checklist[0].id;
+    run(&mut ws, &mut ctx, Command::RemoveChecklistItem { task: part, item: extra });
+    run(&mut ws, &mut ctx, Command::CommentOnTask { task: part, text: "供应商明天到货 👍".into() });
+    run(&mut ws, &mut ctx, Command::LogEffort { task: part, minutes: 90 });
+    // Many drops into one gap: the neighbourhood is renumbered (recorded).
+    for _ in 0..21 {
+        run(&mut ws, &mut ctx, Command::MoveTask { task: part, column: "doing".into(), anchor: Anchor::Top });
+        run(&mut ws, &mut ctx, Command::MoveTask { task: call, column: "doing".into(), anchor: Anchor::Top });
+    }
+    let mut ctx = Ctx::new(wed("04:00:00"), Some(wang), &mut ids);
+    run(
+        &mut ws,
+        &mut ctx,
+        Command::ResolveWithOpenTasks {
+            request: first,
+            summary: "Refund agreed".into(),
+            reason: "客户已满意 🙂".into(),
+        },
+    );
+    ws
+}
+
+fn board_value() -> Value {
+    let text = Snapshot::of(&board_workspace(), ts("2026-11-05T00:00:00Z")).to_json();
+    match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => panic!("the board export is not JSON: {e}"),
+    }
+}
+
+#[test]
+fn board_round_trips_and_matches_the_schema() {
+    let ws = board_workspace();
+    let kinds: std::collections::BTreeSet<String> = ws
+        .events
+        .iter()
+        .map(|e| format!("{:?}", e.change).split([' ', '{']).next().unwrap_or("").to_string())
+        .collect();
+    for kind in
+        ["TasksRenumbered", "TaskRemoved", "ResolvedWithOpenTasks", "ColumnMoved", "LaneLimitSet", "RequestSplit"]
+    {
+        assert!(kinds.contains(kind), "{kind} is not in the built trail");
+    }
+    let exported = Snapshot::of(&ws, ts("2026-11-05T00:00:00Z")).to_json();
+    let back = parse_ok("board.baton.json", &exported);
+    assert_eq!(back.to_json(), exported);
+    assert_eq!(back.into_workspace(), ws);
+    let v: Value = serde_json::from_str(&exported).unwrap_or(Value::Null);
+    assert_eq!(schema_problems(&v), Vec::<String>::new());
+    // A due date is written as the date itself.
+    let dues: Vec<&str> = v["tasks"].as_array().into_iter().flatten().filter_map(|t| t["due"].as_str()).collect();
+    assert_eq!(dues, ["2026-11-05", "2026-11-20"]);
+    // Without tasks and with the default board, neither is written (the frozen fixture).
+    let fixture = fixture_value();
+    assert!(fixture.get("tasks").is_none() && fixture["workspace"].get("board").is_none());
+}
+
+/// As for the fixture: leaving out a field of a board record is refused by
+/// the schema exactly when the reader misses it.
+#[test]
+fn board_schema_requires_what_the_reader_requires() {
+    let v = board_value();
+    let mut places: Vec<String> = [
+        "/workspace/board",
+        "/workspace/board/columns/2",
+        "/workspace/board/lane_limits/0",
+        "/workspace/board/templates/0",
+        "/workspace/board/templates/0/steps/0",
+        "/tasks/0",
+        "/tasks/0/checklist/0",
+        "/tasks/2/comments/0",
+    ]
+    .map(String::from)
+    .to_vec();
+    let board_types = [
+        "task_created",
+        "task_changed",
+        "task_moved",
+        "tasks_renumbered",
+        "task_removed",
+        "checklist_item_added",
+        "checklist_item_checked",
+        "checklist_item_removed",
+        "task_commented",
+        "effort_logged",
+        "request_split",
+        "resolved_with_open_tasks",
+        "column_added",
+        "column_changed",
+        "column_moved",
+        "lane_limit_set",
+        "task_template_set",
+        "task_template_removed",
+    ];
+    for t in board_types {
+        let i = v["events"].as_array().into_iter().flatten().position(|e| e["change"]["type"] == t);
+        let Some(i) = i else { panic!("no {t} in the built trail") };
+        places.push(format!("/events/{i}/change"));
+    }
+    let mut checked = 0;
+    for place in &places {
+        let Some(Value::Object(fields)) = v.pointer(place) else { panic!("nothing at {place:?}") };
+        for key in fields.keys() {
+            let mut edited = v.clone();
+            if let Some(Value::Object(o)) = edited.pointer_mut(place) {
+                o.remove(key);
+            }
+            let read = snapshot::parse("t.baton.json", &edited.to_string());
+            let problems = schema_problems(&edited);
+            let missing = read.as_ref().is_err_and(|e| e.kind == SnapshotErrorKind::MissingField);
+            assert!(!missing || !problems.is_empty(), "{place}/{key}: the reader requires it, the schema does not");
+            assert!(
+                read.is_err() || problems.is_empty(),
+                "{place}/{key}: the reader does without it, the schema refuses: {problems:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 80, "{checked} fields");
+}
+
+#[test]
+fn board_bad_files() {
+    use SnapshotErrorKind::*;
+    let stranger = json!(STRANGER);
+    let v = board_value();
+    let task_id = v["tasks"][0]["id"].clone();
+    let column_key = v["workspace"]["board"]["columns"][0]["key"].clone();
+    type Edit = Box<dyn Fn(&mut Value)>;
+    // (what, edit, kind, path)
+    let cases: Vec<(&str, Edit, SnapshotErrorKind, &str)> = vec![
+        ("two tasks with one id", Box::new(move |v| v["tasks"][1]["id"] = task_id.clone()), DuplicateId, "tasks[1].id"),
+        (
+            "a task of no request",
+            Box::new(|v| v["tasks"][0]["request"] = json!(STRANGER)),
+            DanglingReference,
+            "tasks[0].request",
+        ),
+        (
+            "a task of no department",
+            Box::new(|v| v["tasks"][0]["department"] = json!(STRANGER)),
+            DanglingReference,
+            "tasks[0].department",
+        ),
+        (
+            "a task of nobody",
+            Box::new(|v| v["tasks"][1]["assignee"] = json!(STRANGER)),
+            DanglingReference,
+            "tasks[1].assignee",
+        ),
+        (
+            "a task in no column",
+            Box::new(|v| v["tasks"][0]["column"] = json!("later")),
+            DanglingReference,
+            "tasks[0].column",
+        ),
+        ("position 0", Box::new(|v| v["tasks"][0]["position"] = json!(0)), Invalid, "tasks[0].position"),
+        (
+            "position past 2^53",
+            Box::new(|v| v["tasks"][0]["position"] = json!(9_007_199_254_740_992u64)),
+            Invalid,
+            "tasks[0].position",
+        ),
+        ("a blank task title", Box::new(|v| v["tasks"][1]["title"] = json!("  ")), Invalid, "tasks[1].title"),
+        (
+            "a due date that is no date",
+            Box::new(|v| v["tasks"][0]["due"] = json!("2026-02-30")),
+            Invalid,
+            "tasks[0].due",
+        ),
+        (
+            "a comment by nobody",
+            Box::new(|v| v["tasks"][2]["comments"][0]["author"] = json!(STRANGER)),
+            DanglingReference,
+            "tasks[2].comments[0].author",
+        ),
+        (
+            "two columns with one key",
+            Box::new(move |v| v["workspace"]["board"]["columns"][1]["key"] = column_key.clone()),
+            DuplicateId,
+            "workspace.board.columns[1].key",
+        ),
+        ("no column", Box::new(|v| v["workspace"]["board"]["columns"] = json!([])), Invalid, "workspace.board.columns"),
+        (
+            "an added column without a name",
+            Box::new(|v| v["workspace"]["board"]["columns"][2]["name"] = json!("")),
+            Invalid,
+            "workspace.board.columns[2].name",
+        ),
+        (
+            "a WIP limit of 0",
+            Box::new(|v| v["workspace"]["board"]["columns"][1]["wip_limit"] = json!(0)),
+            Invalid,
+            "workspace.board.columns[1].wip_limit",
+        ),
+        (
+            "every column done",
+            Box::new(|v| {
+                for c in v["workspace"]["board"]["columns"].as_array_mut().into_iter().flatten() {
+                    c["done"] = json!(true);
+                }
+            }),
+            Invalid,
+            "workspace.board.columns",
+        ),
+        (
+            "a lane limit of nobody",
+            Box::new(move |v| v["workspace"]["board"]["lane_limits"][1]["lane"] = stranger.clone()),
+            DanglingReference,
+            "workspace.board.lane_limits[1].lane",
+        ),
+        (
+            "a template step of no department",
+            Box::new(|v| v["workspace"]["board"]["templates"][0]["steps"][1]["department"] = json!(STRANGER)),
+            DanglingReference,
+            "workspace.board.templates[0].steps[1].department",
+        ),
+        (
+            "two templates of one category",
+            Box::new(|v| {
+                let t = v["workspace"]["board"]["templates"][0].clone();
+                if let Some(a) = v["workspace"]["board"]["templates"].as_array_mut() {
+                    let mut t = t;
+                    t["category"] = json!(" 硬件 ");
+                    a.push(t);
+                }
+            }),
+            DuplicateId,
+            "workspace.board.templates[1].category",
+        ),
+    ];
+    for (what, edit, kind, path) in cases {
+        let mut edited = v.clone();
+        edit(&mut edited);
+        match snapshot::parse("t.baton.json", &edited.to_string()) {
+            Ok(_) => panic!("{what}: accepted"),
+            Err(e) => assert_eq!((e.kind, e.path.as_str()), (kind, path), "{what}: {e}"),
+        }
+    }
+}

@@ -138,7 +138,7 @@ fn field_label(i18n: I18n, field: &str) -> String {
         "team name" => t_string!(i18n, common.field_team_name).to_string(),
         "rule name" => t_string!(i18n, common.field_rule_name).to_string(),
         "category" => t_string!(i18n, common.field_category).to_string(),
-        other => other.to_string(),
+        other => crate::components::board_text::field_label(i18n, other),
     }
 }
 
@@ -165,7 +165,7 @@ fn specific_problem(i18n: I18n, field: &str, problem: &str) -> Option<String> {
         "warning rule" if problem.contains("days must be 1") => t_string!(i18n, alerts.error_days_one),
         "warning rule" if problem.starts_with("days") => t_string!(i18n, alerts.error_days),
         "warning rule" => t_string!(i18n, alerts.error_comparison),
-        _ => return None,
+        _ => return crate::components::board_text::board_problem(i18n, field, problem),
     };
     Some(text.to_string())
 }
@@ -258,6 +258,9 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
             t_string!(i18n, maturity.error_model_in_use, count = *rounds).to_string()
         }
         CommandError::Handoff(e) => crate::components::handoff::handoff_error_text(i18n, e),
+        CommandError::OpenTasks { .. } | CommandError::UsedByBoard { .. } => {
+            crate::components::board_text::board_error_text(i18n, e).unwrap_or_else(|| e.to_string())
+        }
     }
 }
 

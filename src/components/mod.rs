@@ -1,4 +1,5 @@
 //! Reusable view pieces: banners, the save indicator, export, and labels.
+pub mod board_text;
 pub mod explain;
 pub mod handoff;
 pub mod labels;

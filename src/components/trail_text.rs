@@ -127,6 +127,7 @@ pub fn more_change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
         Change::ResponseAdded { .. } => t_string!(i18n, detail.ev_response_added).to_string(),
         Change::ResponseRemoved { .. } => t_string!(i18n, detail.ev_response_removed).to_string(),
         // The lifecycle's own lines are written by `labels::change_text`.
-        _ => crate::components::handoff::handoff_change_text(i18n, ws, c).unwrap_or_default(),
+        other => crate::components::handoff::handoff_change_text(i18n, ws, other)
+            .unwrap_or_else(|| crate::components::board_text::board_change_text(i18n, ws, other)),
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::board::{Anchor, LaneType, TaskTemplate, TemplateStep};
+use super::board_commands::{self, ColumnPatch, NewTask, TaskPatch};
 use super::event::{channel_text, urgency_text};
 use super::handoff::{BuiltinLang, HandoffDraft, HandoffError, ReturnReason, TemplateDraft};
 use super::handoff_commands;
@@ -305,6 +307,80 @@ pub enum Command {
     AddBuiltinHandoffTemplates {
         lang: BuiltinLang,
     },
+    // The task board (board_commands.rs).
+    AddTask(NewTask),
+    UpdateTask {
+        task: Id,
+        patch: TaskPatch,
+    },
+    /// Moves a card to a column (its own for a new place in it), next to a card there or at an end.
+    MoveTask {
+        task: Id,
+        column: String,
+        anchor: Anchor,
+    },
+    RemoveTask {
+        task: Id,
+    },
+    AddChecklistItem {
+        task: Id,
+        text: String,
+    },
+    CheckChecklistItem {
+        task: Id,
+        item: Id,
+        done: bool,
+    },
+    RemoveChecklistItem {
+        task: Id,
+        item: Id,
+    },
+    CommentOnTask {
+        task: Id,
+        text: String,
+    },
+    /// Records effort on a task; negative minutes take back a mistake.
+    LogEffort {
+        task: Id,
+        minutes: i32,
+    },
+    /// Makes one task per step (one per department) for an open request.
+    SplitRequest {
+        request: Id,
+        steps: Vec<TemplateStep>,
+    },
+    /// Resolves a request although some of its tasks are open, with the reason why.
+    ResolveWithOpenTasks {
+        request: Id,
+        summary: String,
+        reason: String,
+    },
+    AddColumn {
+        name: String,
+    },
+    UpdateColumn {
+        column: String,
+        patch: ColumnPatch,
+    },
+    /// Moves a column to position `to` (from 0).
+    MoveColumn {
+        column: String,
+        to: usize,
+    },
+    RemoveColumn {
+        column: String,
+    },
+    /// Sets (or with none, removes) the WIP limit of a department's or a member's lane.
+    SetLaneLimit {
+        lane_type: LaneType,
+        lane: Id,
+        limit: Option<u32>,
+    },
+    /// Sets the task template of a category (empty: of every other category).
+    SetTaskTemplate(TaskTemplate),
+    RemoveTaskTemplate {
+        category: String,
+    },
 }
 
 /// Why a command was refused. Each says what, where and what was expected.
@@ -345,6 +421,12 @@ pub enum CommandError {
     ModelInUse { rounds: usize },
     #[error(transparent)]
     Handoff(#[from] HandoffError),
+    #[error("request #{number} has {open} open task(s): finish them first, or give a reason to resolve it anyway")]
+    OpenTasks { number: u32, open: usize },
+    #[error(
+        "{what} {name:?} is still used by {tasks} task(s) and {templates} task template(s): move or change them first"
+    )]
+    UsedByBoard { what: &'static str, name: String, tasks: usize, templates: usize },
 }
 
 /// The states a request in `from` may move to, for error texts: "InProgress, Resolved".
@@ -462,19 +544,8 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
         )?,
         Command::Resolve { request, summary } => {
             let summary = required_text("summary", &summary)?;
-            move_status(ws, request, Status::Resolved, "resolve", summary.clone(), &mut trail)?;
-            let now = trail.ctx.now;
-            // A transfer of ownership can only be accepted on an open request.
-            let offered = ws.requests.get(&request).and_then(|r| r.ownership_offer.as_ref()).map(|o| o.to);
-            if let Some(to) = offered {
-                trail.push_for(request, Change::OwnershipDeclined { to, reason: "request resolved".into() });
-            }
-            if let Some(r) = ws.requests.get_mut(&request) {
-                r.resolved_at = Some(now);
-                r.resolution = summary;
-                r.ownership_offer = None;
-            }
-            handoff_commands::withdraw_pending(ws, request, "request resolved", &mut trail);
+            board_commands::refuse_open_tasks(ws, request)?;
+            resolve(ws, request, summary, &mut trail)?;
         }
         Command::Close { request, satisfaction } => {
             let satisfaction = check_satisfaction(satisfaction)?;
@@ -552,6 +623,8 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
                 let shown = d.display_name().to_string();
                 return Err(CommandError::DepartmentInUse { department, name: shown, members, teams, rows });
             }
+            board_commands::refuse_department_in_use(ws, department)?;
+            board_commands::forget_department(ws, department, &mut trail);
             trail.push(Change::DepartmentRemoved { department, name });
             ws.departments.retain(|d| d.id != department);
         }
@@ -611,6 +684,32 @@ pub fn apply_in_place(ws: &mut Workspace, cmd: Command, ctx: &mut Ctx) -> Result
             handoff_commands::save_template(ws, template, draft, &mut trail)?
         }
         Command::AddBuiltinHandoffTemplates { lang } => handoff_commands::add_builtin(ws, lang, &mut trail)?,
+        Command::AddTask(new) => board_commands::add_task(ws, new, &mut trail)?,
+        Command::UpdateTask { task, patch } => board_commands::update_task(ws, task, patch, &mut trail)?,
+        Command::MoveTask { task, column, anchor } => board_commands::move_task(ws, task, &column, anchor, &mut trail)?,
+        Command::RemoveTask { task } => board_commands::remove_task(ws, task, &mut trail)?,
+        Command::AddChecklistItem { task, text } => board_commands::add_checklist_item(ws, task, &text, &mut trail)?,
+        Command::CheckChecklistItem { task, item, done } => {
+            board_commands::check_checklist_item(ws, task, item, done, &mut trail)?
+        }
+        Command::RemoveChecklistItem { task, item } => {
+            board_commands::remove_checklist_item(ws, task, item, &mut trail)?
+        }
+        Command::CommentOnTask { task, text } => board_commands::comment_on_task(ws, task, &text, &mut trail)?,
+        Command::LogEffort { task, minutes } => board_commands::log_effort(ws, task, minutes, &mut trail)?,
+        Command::SplitRequest { request, steps } => board_commands::split_request(ws, request, steps, &mut trail)?,
+        Command::ResolveWithOpenTasks { request, summary, reason } => {
+            board_commands::resolve_with_open_tasks(ws, request, &summary, &reason, &mut trail)?
+        }
+        Command::AddColumn { name } => board_commands::add_column(ws, &name, &mut trail)?,
+        Command::UpdateColumn { column, patch } => board_commands::update_column(ws, &column, patch, &mut trail)?,
+        Command::MoveColumn { column, to } => board_commands::move_column(ws, &column, to, &mut trail)?,
+        Command::RemoveColumn { column } => board_commands::remove_column(ws, &column, &mut trail)?,
+        Command::SetLaneLimit { lane_type, lane, limit } => {
+            board_commands::set_lane_limit(ws, lane_type, lane, limit, &mut trail)?
+        }
+        Command::SetTaskTemplate(template) => board_commands::set_template(ws, template, &mut trail)?,
+        Command::RemoveTaskTemplate { category } => board_commands::remove_template(ws, &category, &mut trail)?,
     }
     let count = trail.events.len();
     ws.events.append(&mut trail.events);
@@ -1186,6 +1285,25 @@ fn merge(ws: &mut Workspace, keep: Id, duplicate: Id, reason: &str, trail: &mut 
         k.updated_at = now;
     }
     handoff_commands::withdraw_pending(ws, duplicate, "request merged", trail);
+    Ok(())
+}
+
+/// Resolves an open request with a summary (already checked): the status
+/// moves to Resolved, and a waiting transfer of ownership is withdrawn.
+pub(super) fn resolve(ws: &mut Workspace, request: Id, summary: String, trail: &mut Trail) -> Result<(), CommandError> {
+    move_status(ws, request, Status::Resolved, "resolve", summary.clone(), trail)?;
+    let now = trail.ctx.now;
+    // A transfer of ownership can only be accepted on an open request.
+    let offered = ws.requests.get(&request).and_then(|r| r.ownership_offer.as_ref()).map(|o| o.to);
+    if let Some(to) = offered {
+        trail.push_for(request, Change::OwnershipDeclined { to, reason: "request resolved".into() });
+    }
+    if let Some(r) = ws.requests.get_mut(&request) {
+        r.resolved_at = Some(now);
+        r.resolution = summary;
+        r.ownership_offer = None;
+    }
+    handoff_commands::withdraw_pending(ws, request, "request resolved", trail);
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::board::LaneType;
 use super::handoff::ReturnReason;
 use super::routing::Target;
 use super::sla::SlaTarget;
@@ -114,6 +115,33 @@ changes! {
     HandoffReturned { handoff: Id, reason: ReturnReason, note: String },
     HandoffWithdrawn { handoff: Id, reason: String },
     HandoffTemplateSaved { template: Id, name: String, version: u32 },
+    // The task board. A task's events are recorded under its request, if it has one.
+    TaskCreated { task: Id, title: String, column: String },
+    /// A field of a task; ids and dates as text ("2026-11-20"), labels joined with ", ".
+    TaskChanged { task: Id, field: String, before: String, after: String },
+    /// Moved between columns (`from` and `to` are column keys), or to another place in its column.
+    TaskMoved { task: Id, from: String, to: String },
+    /// Cards given new position keys to make room; their order is unchanged.
+    TasksRenumbered { column: String, tasks: Vec<Id> },
+    TaskRemoved { task: Id, title: String },
+    ChecklistItemAdded { task: Id, item: Id, text: String },
+    ChecklistItemChecked { task: Id, item: Id, done: bool },
+    ChecklistItemRemoved { task: Id, item: Id, text: String },
+    TaskCommented { task: Id, comment: Id, text: String },
+    /// Effort recorded (negative: taken back) and the task's total after it.
+    EffortLogged { task: Id, minutes: i32, total_minutes: u32 },
+    /// The request was split into `count` tasks.
+    RequestSplit { count: u32 },
+    /// Resolved while `open` of its tasks were still open, and why.
+    ResolvedWithOpenTasks { open: u32, reason: String },
+    ColumnAdded { column: String, name: String },
+    ColumnChanged { column: String, field: String, before: String, after: String },
+    /// Positions from 1.
+    ColumnMoved { column: String, from: u32, to: u32 },
+    ColumnRemoved { column: String, name: String },
+    LaneLimitSet { lane_type: LaneType, lane: Id, #[serde(default)] before: Option<u32>, #[serde(default)] after: Option<u32> },
+    TaskTemplateSet { category: String, steps: u32 },
+    TaskTemplateRemoved { category: String },
 }
 
 /// Reads the internally tagged form `{"type": "status_changed", "from": …}`
@@ -175,6 +203,13 @@ impl Change {
                 | Change::ResponseAdded { .. }
                 | Change::ResponseRemoved { .. }
                 | Change::HandoffTemplateSaved { .. }
+                | Change::ColumnAdded { .. }
+                | Change::ColumnChanged { .. }
+                | Change::ColumnMoved { .. }
+                | Change::ColumnRemoved { .. }
+                | Change::LaneLimitSet { .. }
+                | Change::TaskTemplateSet { .. }
+                | Change::TaskTemplateRemoved { .. }
         )
     }
 }

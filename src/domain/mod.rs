@@ -16,6 +16,10 @@
 //! assert_eq!(ws.requests.len(), 1);
 //! ```
 
+pub mod board;
+mod board_commands;
+#[cfg(test)]
+mod board_tests;
 pub mod calendar;
 mod command;
 #[cfg(test)]
@@ -41,6 +45,7 @@ pub mod warnings;
 mod workflow_tests;
 mod workspace;
 
+pub use board_commands::{ColumnPatch, NewTask, TaskPatch};
 pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};
 pub use command::{
     apply, apply_in_place, Command, CommandError, Ctx, ImportedRequest, MemberPatch, NewRequest, RequestPatch,

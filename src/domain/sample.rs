@@ -447,6 +447,7 @@ fn build(lang: SampleLang, now: Timestamp, ids: &mut dyn IdSource) -> (Workspace
         };
         run(&mut ws, ids, step.at, actor, cmd, &mut refused);
     }
+    board(lang, &mut ws, ids, now, &members, &requests, &mut refused);
     routing(lang, &mut ws, ids, now, &members, &mut refused);
     maturity(&mut ws, ids, now, &members, &mut refused);
     handoffs(lang, &mut ws, ids, now, &members, &mut refused);
@@ -858,6 +859,112 @@ fn plan(i: usize, row: &Row, now: Timestamp, steps: &mut Vec<Step>) {
     }
 }
 
+/// Requests split into tasks on the board (row in ROWS), in the order split.
+const SPLIT: [usize; 4] = [34, 36, 33, 38];
+
+/// What happens to the sample's tasks: (row, department key of the task,
+/// member acting, what). `None` as row: the task standing alone.
+enum Work {
+    Assign(usize),
+    Move(&'static str),
+    Check(usize),
+    Effort(i32),
+    Comment(Text),
+    DueYesterday,
+}
+
+#[rustfmt::skip]
+const WORK: [(usize, &str, usize, Work); 16] = [
+    (34, "technical", JONAS, Work::Assign(JONAS)),
+    (34, "technical", JONAS, Work::Move("doing")),
+    (34, "technical", JONAS, Work::Check(0)),
+    (34, "technical", JONAS, Work::Effort(45)),
+    (34, "service", SARA, Work::Move("done")),
+    (36, "service", PRIYA, Work::Assign(PRIYA)),
+    (36, "service", PRIYA, Work::Move("doing")),
+    (36, "technical", BEN, Work::Assign(BEN)),
+    (36, "technical", BEN, Work::Move("waiting")),
+    (36, "technical", BEN, Work::Comment(("Spare life jackets ordered from the supplier", "已向供应商订购备用救生衣"))),
+    (33, "service", PRIYA, Work::Assign(PRIYA)),
+    (33, "service", PRIYA, Work::Move("doing")),
+    (33, "service", PRIYA, Work::Effort(30)),
+    (33, "sales", MIA, Work::Move("doing")),
+    (38, "service", PRIYA, Work::Assign(LEO)),
+    (38, "service", LEO, Work::DueYesterday),
+];
+
+/// The sample board: four open requests split into tasks by the built-in
+/// templates (in the sample's language) and worked on over the hours before
+/// the routing rules come in; a task standing alone; a WIP limit on Doing
+/// that the team is over.
+fn board(
+    lang: SampleLang,
+    ws: &mut Workspace,
+    ids: &mut dyn IdSource,
+    now: Timestamp,
+    members: &[Option<Id>],
+    requests: &[Option<Id>],
+    refused: &mut Vec<CommandError>,
+) {
+    use super::board::{split_plan, today, Anchor};
+    let member = |k: usize| members.get(k).copied().flatten();
+    // After the last event so far, before the routing rules (two hours
+    // before now), evenly spaced.
+    let start = ws.events.last().map_or(now - TimeDelta::days(1), |e| e.at) + TimeDelta::minutes(1);
+    let steps = (SPLIT.len() + WORK.len() + 3) as i32;
+    let step = ((now - TimeDelta::minutes(125) - start) / steps).max(TimeDelta::minutes(1));
+    let mut at = start;
+    let mut tick = || {
+        at += step;
+        at
+    };
+    for row in SPLIT {
+        let Some(request) = requests.get(row).copied().flatten() else { continue };
+        let Some(r) = ws.request(request).cloned() else { continue };
+        let (_, plan) = split_plan(ws, &r, lang);
+        let actor = ROWS.get(row).and_then(|x| member(x.intake));
+        run(ws, ids, tick(), actor, Command::SplitRequest { request, steps: plan }, refused);
+    }
+    let task_of = |ws: &Workspace, row: usize, dept: &str| {
+        let request = requests.get(row).copied().flatten()?;
+        let dept = ws.departments.iter().find(|d| d.builtin.as_deref() == Some(dept))?.id;
+        ws.tasks.values().find(|t| t.request == Some(request) && t.department == Some(dept)).map(|t| t.id)
+    };
+    for (row, dept, actor, work) in WORK {
+        let Some(task) = task_of(ws, row, dept) else { continue };
+        let at = tick();
+        let cmd = match work {
+            Work::Assign(k) => Command::UpdateTask {
+                task,
+                patch: super::TaskPatch { assignee: Some(member(k)), ..Default::default() },
+            },
+            Work::Move(column) => Command::MoveTask { task, column: column.to_string(), anchor: Anchor::Bottom },
+            Work::Check(i) => {
+                let Some(item) = ws.tasks.get(&task).and_then(|t| t.checklist.get(i)).map(|c| c.id) else { continue };
+                Command::CheckChecklistItem { task, item, done: true }
+            }
+            Work::Effort(minutes) => Command::LogEffort { task, minutes },
+            Work::Comment(text) => Command::CommentOnTask { task, text: lang.pick(text).to_string() },
+            Work::DueYesterday => {
+                let due = today(ws, now).pred_opt();
+                Command::UpdateTask { task, patch: super::TaskPatch { due: Some(due), ..Default::default() } }
+            }
+        };
+        run(ws, ids, at, member(actor), cmd, refused);
+    }
+    let marketing = ws.departments.iter().find(|d| d.builtin.as_deref() == Some("marketing")).map(|d| d.id);
+    let alone = super::NewTask {
+        department: marketing,
+        assignee: member(ANA),
+        labels: vec![lang.pick(("website", "官网")).to_string()],
+        column: "doing".to_string(),
+        ..super::NewTask::titled(lang.pick(("Update the recall notice on the website", "更新官网上的召回公告")))
+    };
+    run(ws, ids, tick(), member(ANA), Command::AddTask(alone), refused);
+    let limit = super::ColumnPatch { wip_limit: Some(Some(4)), ..Default::default() };
+    run(ws, ids, tick(), None, Command::UpdateColumn { column: "doing".to_string(), patch: limit }, refused);
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -992,6 +1099,32 @@ mod tests {
         assert_eq!(notes, vec!["Waiting for the customer's ID number for customs".to_string()]);
     }
 
+    /// Four requests split into 3, 3, 2 and 2 tasks, plus one standing
+    /// alone: eleven. Moved to Doing: the mat's technical task, the life
+    /// jacket's service task, both tasks of the customs request and the
+    /// task standing alone (five, against a limit of four); the life
+    /// jacket's technical task waits; the mat's service task is done; the
+    /// other four are still to do. One overdue: the refund's service task.
+    #[test]
+    fn board_is_populated() {
+        use crate::domain::board::{column_wip, today};
+        for lang in SampleLang::ALL {
+            let ws = built(lang);
+            assert_eq!(ws.tasks.len(), 11, "{lang:?}");
+            let wip: Vec<(String, usize)> =
+                column_wip(&ws.board, ws.tasks.values()).into_iter().map(|(k, w)| (k, w.count)).collect();
+            let expected = [("todo", 4), ("doing", 5), ("waiting", 1), ("done", 1)];
+            assert_eq!(wip, expected.map(|(k, n)| (k.to_string(), n)).to_vec(), "{lang:?}");
+            assert_eq!(ws.board.column("doing").and_then(|c| c.wip_limit), Some(4));
+            let day = today(&ws, ts(NOW));
+            assert_eq!(ws.tasks.values().filter(|t| t.is_overdue(&ws.board, day)).count(), 1, "{lang:?}");
+            let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let expect_cjk = lang == SampleLang::Zh;
+            assert!(ws.tasks.values().all(|t| has_cjk(&t.title) == expect_cjk), "{lang:?}");
+            assert!(ws.tasks.values().all(|t| t.department.is_some()), "{lang:?}");
+        }
+    }
+
     #[test]
     fn ids_are_unique() {
         for lang in SampleLang::ALL {
@@ -1002,6 +1135,7 @@ mod tests {
             all.extend(ws.requests.values().map(|r| r.id));
             all.extend(ws.requests.values().flat_map(|r| r.comments.iter().map(|c| c.id)));
             all.extend(ws.events.iter().map(|e| e.id));
+            all.extend(ws.tasks.values().flat_map(|t| std::iter::once(t.id).chain(t.checklist.iter().map(|c| c.id))));
             let distinct: BTreeSet<Id> = all.iter().copied().collect();
             assert_eq!(distinct.len(), all.len(), "{lang:?}");
             let numbers: BTreeSet<u32> = ws.requests.values().map(|r| r.number).collect();

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::board::{BoardConfig, Task};
 use super::handoff::Template;
 use super::maturity::{MaturityModel, Round};
 use super::responsibility::{RaciRow, Thresholds};
@@ -130,6 +131,10 @@ pub struct Workspace {
     pub maturity_rounds: Vec<Round>,
     /// Handoff checklist templates: one per leg at most, and a general one.
     pub handoff_templates: Vec<Template>,
+    /// Tasks of the board, keyed by id; stored as records of their own.
+    pub tasks: BTreeMap<Id, Task>,
+    /// The board's columns, lane limits and task templates.
+    pub board: BoardConfig,
 }
 
 impl Workspace {
@@ -155,6 +160,8 @@ impl Workspace {
             maturity_models: Vec::new(),
             maturity_rounds: Vec::new(),
             handoff_templates: Vec::new(),
+            tasks: BTreeMap::new(),
+            board: BoardConfig::default(),
         }
     }
 

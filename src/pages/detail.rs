@@ -9,6 +9,7 @@ use crate::components::labels::{
 };
 use crate::domain::{Command, Id, Request, Status};
 use crate::i18n::i18n::*;
+use crate::pages::board_request::{OpenTasksReason, RequestTasks};
 use crate::pages::detail_work::{MergeInfo, OwnershipPanel, ResponsibilityInfo, RoutingInfo, SlaInfo};
 use crate::state::use_app;
 
@@ -107,6 +108,7 @@ fn RequestView(id: Id) -> impl IntoView {
             </div>
             <SlaInfo id=id/>
             <RoutingInfo id=id/>
+            <RequestTasks id=id/>
             <Actions id=id status=Signal::derive(status)/>
             <crate::components::handoff::HandoffPanel id=id/>
             <Timeline id=id/>
@@ -127,6 +129,7 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
     let rating = RwSignal::new(String::new());
     let reopen_reason = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
+    let open_tasks_reason = RwSignal::new(String::new());
     let run = move |cmd: Command, clear: Option<RwSignal<String>>| match app.dispatch(cmd) {
         Ok(_) => {
             error.set(None);
@@ -212,13 +215,15 @@ fn Actions(id: Id, status: Signal<Status>) -> impl IntoView {
                 <Show when=move || status.get().can_move_to(Status::Resolved)>
                     <form class="action" on:submit=move |ev| {
                         ev.prevent_default();
-                        run(Command::Resolve { request: id, summary: summary.get_untracked() }, Some(summary));
+                        let reason = open_tasks_reason.get_untracked();
+                        run(crate::pages::board_request::resolve_command(app, id, summary.get_untracked(), reason), Some(summary));
                     }>
                         <h3>{tr(i18n, |i| t_string!(i, detail.resolve_h))}</h3>
                         <label>
                             <span>{tr(i18n, |i| t_string!(i, detail.resolve_summary))}</span>
                             <textarea rows="2" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev)) data-testid="resolve-summary"></textarea>
                         </label>
+                        <OpenTasksReason id=id reason=open_tasks_reason/>
                         <button type="submit" data-testid="resolve">{tr(i18n, |i| t_string!(i, detail.resolve_button))}</button>
                     </form>
                 </Show>

@@ -1,5 +1,9 @@
 //! One module per route, plus the first-run and recovery screens.
 pub mod alerts;
+pub mod board;
+pub mod board_request;
+pub mod board_settings;
+pub mod board_task;
 pub mod dashboard;
 pub mod data;
 pub mod detail;

@@ -5,10 +5,12 @@
 //!   (layout version, revision, counts and the small workspace-level data).
 //! - `requests`: key = `[workspace id, request id]`; value = JSON text of one request.
 //! - `events`: key = `[workspace id, sequence number]`; value = JSON text of one event.
+//! - `tasks` (IndexedDB version 2): key = `[workspace id, task id]`; value = JSON
+//!   text of one task of the board, so that moving a card writes that card only.
 //!
-//! Every save is one read-write transaction over the three stores: the
+//! Every save is one read-write transaction over the four stores: the
 //! workspace record's revision is checked first (another tab may have saved),
-//! then only the changed requests and the new events are written. Any failure
+//! then only the changed requests and tasks and the new events are written. Any failure
 //! aborts the transaction, so a change is stored whole or not at all.
 use std::collections::BTreeSet;
 
@@ -16,14 +18,18 @@ use rexie::{KeyRange, ObjectStore, Rexie, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
+use crate::domain::board::Task;
 use crate::domain::{Event, Id, Request, Workspace};
 use crate::persist::snapshot::{decode, decode_value, encode, WorkspaceMeta};
 
 const DB_NAME: &str = "baton";
-const DB_VERSION: u32 = 1;
+/// Version 2 adds the `tasks` store; opening a version-1 database creates it
+/// and keeps the other stores as they are.
+const DB_VERSION: u32 = 2;
 const WORKSPACES: &str = "workspaces";
 const REQUESTS: &str = "requests";
 const EVENTS: &str = "events";
+const TASKS: &str = "tasks";
 
 /// The layout version of the records this build writes. A record with a
 /// higher one was written by a newer Baton and is never overwritten.
@@ -31,7 +37,10 @@ const EVENTS: &str = "events";
 /// SLA policy and clocks, thresholds, warning rules and alerts; layout-1
 /// records read with their defaults. Older builds refuse layout 2 rather
 /// than drop what they do not know.
-pub const LAYOUT: u32 = 2;
+/// Layout 3 adds the task board: the board's settings in the workspace
+/// record and one record per task; layout-2 records read as a board with
+/// the default columns and no tasks.
+pub const LAYOUT: u32 = 3;
 
 /// The stored workspace record.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,6 +51,9 @@ pub struct StoredWorkspace {
     pub requests: usize,
     pub events: usize,
     pub meta: WorkspaceMeta,
+    /// How many task records the workspace has.
+    #[serde(default)]
+    pub tasks: usize,
 }
 
 /// One entry of the workspace list.
@@ -89,6 +101,10 @@ pub struct ChangeSet {
     pub events: Vec<(usize, Event)>,
     pub request_count: usize,
     pub event_count: usize,
+    /// Changed (or new) tasks, and the ids of removed ones.
+    pub tasks: Vec<Task>,
+    pub removed_tasks: Vec<Id>,
+    pub task_count: usize,
 }
 
 pub struct Db {
@@ -125,6 +141,7 @@ impl Db {
             .add_object_store(ObjectStore::new(WORKSPACES))
             .add_object_store(ObjectStore::new(REQUESTS))
             .add_object_store(ObjectStore::new(EVENTS))
+            .add_object_store(ObjectStore::new(TASKS))
             .build()
             .await
             .map_err(js_err)?;
@@ -132,7 +149,7 @@ impl Db {
     }
 
     fn tx(&self, mode: TransactionMode) -> Result<Transaction, StoreError> {
-        self.db.transaction(&[WORKSPACES, REQUESTS, EVENTS], mode).map_err(js_err)
+        self.db.transaction(&[WORKSPACES, REQUESTS, EVENTS, TASKS], mode).map_err(js_err)
     }
 
     /// Every workspace record, readable or not.
@@ -178,6 +195,16 @@ impl Db {
                 .map_err(unreadable)?;
             workspace.events.push(e);
         }
+        let raw_tasks = tx.store(TASKS).map_err(js_err)?.get_all(Some(ws_range(ws)?), None).await.map_err(js_err)?;
+        for (i, v) in raw_tasks.iter().enumerate() {
+            let t: Task = text(v)
+                .and_then(|t| decode(&t).map_err(|e| format!("task record {}: {e}", i + 1)))
+                .map_err(unreadable)?;
+            workspace.tasks.insert(t.id, t);
+        }
+        if workspace.tasks.len() != rec.tasks {
+            return Err(unreadable(format!("expected {} tasks, found {}", rec.tasks, workspace.tasks.len())));
+        }
         if workspace.requests.len() != rec.requests || workspace.events.len() != rec.events {
             return Err(unreadable(format!(
                 "expected {} requests and {} events, found {} and {}",
@@ -190,14 +217,16 @@ impl Db {
         Ok(Some((workspace, rec.rev)))
     }
 
-    /// Re-reads only some requests and the events from `events_from` on
-    /// (another tab saved them), with the current revision.
+    /// Re-reads only some requests and tasks and the events from
+    /// `events_from` on (another tab saved them), with the current revision.
+    /// Tasks asked for and not found were removed.
     pub async fn load_part(
         &self,
         ws: Id,
         requests: &BTreeSet<Id>,
+        tasks: &BTreeSet<Id>,
         events_from: usize,
-    ) -> Result<(StoredWorkspace, Vec<Request>, Vec<Event>), StoreError> {
+    ) -> Result<(StoredWorkspace, Vec<Request>, Vec<Task>, Vec<Event>), StoreError> {
         let tx = self.tx(TransactionMode::ReadOnly)?;
         let unreadable = |detail: String| StoreError::Unreadable { workspace: ws.to_string(), detail };
         let value = tx
@@ -225,7 +254,15 @@ impl Db {
             let e: Event = text(&v).and_then(|t| decode(&t)).map_err(unreadable)?;
             events.push(e);
         }
-        Ok((rec, out_requests, events))
+        let tstore = tx.store(TASKS).map_err(js_err)?;
+        let mut out_tasks = Vec::new();
+        for id in tasks {
+            if let Some(v) = tstore.get(pair_key(ws, JsValue::from_str(&id.to_string()))).await.map_err(js_err)? {
+                let t: Task = text(&v).and_then(|t| decode(&t)).map_err(unreadable)?;
+                out_tasks.push(t);
+            }
+        }
+        Ok((rec, out_requests, out_tasks, events))
     }
 
     /// Writes one change set in one transaction, after checking the revision.
@@ -266,6 +303,7 @@ impl Db {
             tx.store(WORKSPACES).map_err(js_err)?.delete(ws_key(ws)).await.map_err(js_err)?;
             tx.store(REQUESTS).map_err(js_err)?.delete(ws_range(ws)?.into()).await.map_err(js_err)?;
             tx.store(EVENTS).map_err(js_err)?.delete(ws_range(ws)?.into()).await.map_err(js_err)?;
+            tx.store(TASKS).map_err(js_err)?.delete(ws_range(ws)?.into()).await.map_err(js_err)?;
             Ok::<(), StoreError>(())
         }
         .await;
@@ -290,13 +328,15 @@ impl Db {
             KeyRange::bound(&lower.into(), &upper.into(), Some(false), Some(false)).map_err(js_err)?
         };
         let requests = tx.store(REQUESTS).map_err(js_err)?.get_all(Some(range.clone()), None).await.map_err(js_err)?;
-        let events = tx.store(EVENTS).map_err(js_err)?.get_all(Some(range), None).await.map_err(js_err)?;
+        let events = tx.store(EVENTS).map_err(js_err)?.get_all(Some(range.clone()), None).await.map_err(js_err)?;
+        let tasks = tx.store(TASKS).map_err(js_err)?.get_all(Some(range), None).await.map_err(js_err)?;
         let as_text = |v: &JsValue| v.as_string().unwrap_or_else(|| format!("{v:?}"));
         let doc = serde_json::json!({
             "baton_raw_export": ws,
             "workspace_record": record.as_ref().map(as_text),
             "request_records": requests.iter().map(as_text).collect::<Vec<_>>(),
             "event_records": events.iter().map(as_text).collect::<Vec<_>>(),
+            "task_records": tasks.iter().map(as_text).collect::<Vec<_>>(),
         });
         serde_json::to_string_pretty(&doc).map_err(js_err)
     }
@@ -333,8 +373,14 @@ async fn check_rev(tx: &Transaction, ws: Id, expected: Option<u64>) -> Result<u6
     }
 }
 
-fn record_json(meta: &WorkspaceMeta, rev: u64, requests: usize, events: usize) -> Result<JsValue, StoreError> {
-    let rec = StoredWorkspace { layout: LAYOUT, rev, requests, events, meta: meta.clone() };
+fn record_json(
+    meta: &WorkspaceMeta,
+    rev: u64,
+    requests: usize,
+    events: usize,
+    tasks: usize,
+) -> Result<JsValue, StoreError> {
+    let rec = StoredWorkspace { layout: LAYOUT, rev, requests, events, meta: meta.clone(), tasks };
     encode(&rec).map(|s| JsValue::from_str(&s)).map_err(js_err)
 }
 
@@ -353,7 +399,17 @@ async fn write_changes(tx: &Transaction, c: &ChangeSet) -> Result<u64, StoreErro
         items.push((JsValue::from_str(&json), Some(pair_key(ws, JsValue::from_f64(*seq as f64)))));
     }
     tx.store(EVENTS).map_err(js_err)?.put_all(items.into_iter()).await.map_err(js_err)?;
-    let record = record_json(&c.meta, rev, c.request_count, c.event_count)?;
+    let tstore = tx.store(TASKS).map_err(js_err)?;
+    let mut items = Vec::with_capacity(c.tasks.len());
+    for t in &c.tasks {
+        let json = encode(t).map_err(js_err)?;
+        items.push((JsValue::from_str(&json), Some(pair_key(ws, JsValue::from_str(&t.id.to_string())))));
+    }
+    tstore.put_all(items.into_iter()).await.map_err(js_err)?;
+    for id in &c.removed_tasks {
+        tstore.delete(pair_key(ws, JsValue::from_str(&id.to_string()))).await.map_err(js_err)?;
+    }
+    let record = record_json(&c.meta, rev, c.request_count, c.event_count, c.task_count)?;
     tx.store(WORKSPACES).map_err(js_err)?.put(&record, Some(&ws_key(ws))).await.map_err(js_err)?;
     Ok(rev)
 }
@@ -387,7 +443,15 @@ async fn write_whole(tx: &Transaction, ws: &Workspace, base_rev: Option<u64>) ->
         items.push((JsValue::from_str(&json), Some(pair_key(id, JsValue::from_f64(seq as f64)))));
     }
     estore.put_all(items.into_iter()).await.map_err(js_err)?;
-    let record = record_json(&WorkspaceMeta::of(ws), rev, ws.requests.len(), ws.events.len())?;
+    let tstore = tx.store(TASKS).map_err(js_err)?;
+    tstore.delete(ws_range(id)?.into()).await.map_err(js_err)?;
+    let mut items = Vec::with_capacity(ws.tasks.len());
+    for t in ws.tasks.values() {
+        let json = encode(t).map_err(js_err)?;
+        items.push((JsValue::from_str(&json), Some(pair_key(id, JsValue::from_str(&t.id.to_string())))));
+    }
+    tstore.put_all(items.into_iter()).await.map_err(js_err)?;
+    let record = record_json(&WorkspaceMeta::of(ws), rev, ws.requests.len(), ws.events.len(), ws.tasks.len())?;
     tx.store(WORKSPACES).map_err(js_err)?.put(&record, Some(&ws_key(id))).await.map_err(js_err)?;
     Ok(rev)
 }

@@ -29,6 +29,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::board::{BoardConfig, Task};
 use crate::domain::handoff::{ItemKind, Prefill, ReturnReason, Section, Template};
 use crate::domain::maturity::{MaturityModel, Round};
 use crate::domain::responsibility::{RaciRole, RaciRow, Thresholds};
@@ -40,6 +41,7 @@ use crate::domain::{
     Timestamp, Urgency, Workspace, MAX_TITLE_CHARS,
 };
 
+mod board_check;
 mod handoffs;
 
 /// The value of the `format` field of every snapshot.
@@ -81,6 +83,10 @@ pub struct WorkspaceMeta {
     /// Handoff checklist templates with every version; left out when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handoff_templates: Vec<Template>,
+    /// The task board's columns, lane limits and templates; left out while
+    /// they are the default (the four built-in columns, nothing else).
+    #[serde(default, skip_serializing_if = "BoardConfig::is_default")]
+    pub board: BoardConfig,
 }
 
 fn default_calendar() -> BusinessCalendar {
@@ -107,20 +113,24 @@ impl WorkspaceMeta {
             maturity_models: ws.maturity_models.clone(),
             maturity_rounds: ws.maturity_rounds.clone(),
             handoff_templates: ws.handoff_templates.clone(),
+            board: ws.board.clone(),
         }
     }
 
     /// Replaces the workspace-level data of `ws` (everything but its
-    /// requests and trail) with this record's.
+    /// requests, tasks and trail) with this record's.
     pub fn apply_to(self, ws: &mut Workspace) {
         let requests = std::mem::take(&mut ws.requests);
+        let tasks = std::mem::take(&mut ws.tasks);
         let events = std::mem::take(&mut ws.events);
         let mut next = self.into_workspace(Vec::new(), events);
         next.requests = requests;
+        next.tasks = tasks;
         *ws = next;
     }
 
-    /// Puts the workspace back together with its requests and event trail.
+    /// Puts the workspace back together with its requests and event trail;
+    /// its tasks are added by the caller.
     pub fn into_workspace(self, requests: impl IntoIterator<Item = Request>, events: Vec<Event>) -> Workspace {
         Workspace {
             id: self.id,
@@ -142,6 +152,8 @@ impl WorkspaceMeta {
             maturity_models: self.maturity_models,
             maturity_rounds: self.maturity_rounds,
             handoff_templates: self.handoff_templates,
+            tasks: std::collections::BTreeMap::new(),
+            board: self.board,
         }
     }
 }
@@ -159,6 +171,9 @@ pub struct Snapshot {
     pub requests: Vec<Request>,
     /// The trail, oldest first.
     pub events: Vec<Event>,
+    /// The board's tasks, ordered by id; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
 }
 
 /// What the import preview shows before a snapshot replaces or joins anything.
@@ -184,11 +199,14 @@ impl Snapshot {
             workspace: WorkspaceMeta::of(ws),
             requests: ws.requests.values().cloned().collect(),
             events: ws.events.clone(),
+            tasks: ws.tasks.values().cloned().collect(),
         }
     }
 
     pub fn into_workspace(self) -> Workspace {
-        self.workspace.into_workspace(self.requests, self.events)
+        let mut ws = self.workspace.into_workspace(self.requests, self.events);
+        ws.tasks = self.tasks.into_iter().map(|t| (t.id, t)).collect();
+        ws
     }
 
     pub fn summary(&self) -> SnapshotSummary {
@@ -229,11 +247,12 @@ impl Snapshot {
     pub fn to_json(&self) -> String {
         // Through a `Value` (which keeps field order), like `encode`.
         let pretty = |s: &Snapshot| serde_json::to_value(s).and_then(|v| serde_json::to_string_pretty(&v));
-        let result = if self.requests.is_sorted_by_key(|r| r.id) {
+        let result = if self.requests.is_sorted_by_key(|r| r.id) && self.tasks.is_sorted_by_key(task_id) {
             pretty(self)
         } else {
             let mut sorted = self.clone();
             sorted.requests.sort_by_key(|r| r.id);
+            sorted.tasks.sort_by_key(task_id);
             pretty(&sorted)
         };
         match result {
@@ -381,7 +400,13 @@ fn read(text: &str) -> Result<Snapshot, SnapshotError> {
     })?;
     check_references(&snapshot)?;
     snapshot.requests.sort_by_key(|r| r.id);
+    snapshot.tasks.sort_by_key(task_id);
     Ok(snapshot)
+}
+
+/// The order tasks are written in (one function, so one copy of the sort in the wasm).
+fn task_id(t: &Task) -> Id {
+    t.id
 }
 
 fn not_json(text: &str, e: &serde_json::Error) -> SnapshotError {
@@ -520,11 +545,12 @@ fn path_string(steps: &[PathStep]) -> String {
 /// read on its own with its own type, the failing one is searched by
 /// [`locate`]. Returns the path and serde's message for that part.
 fn locate_in_snapshot(root: &Value, message: String) -> (Vec<PathStep>, String) {
-    let parts: [(&str, Check, bool); 4] = [
+    let parts: [(&str, Check, bool); 5] = [
         ("exported_at", &check::<Timestamp>, false),
         ("workspace", &check::<WorkspaceMeta>, false),
         ("requests", &check::<Request>, true),
         ("events", &check::<Event>, true),
+        ("tasks", &check::<Task>, true),
     ];
     for (key, check_one, each) in parts {
         let Some(part) = root.get(key) else { continue };
@@ -1029,6 +1055,7 @@ fn check_references(s: &Snapshot) -> Result<(), SnapshotError> {
     }
     handoffs::check_templates(s, &department_ids)?;
     handoffs::check_handoffs(s, &department_ids, &member_ids)?;
+    board_check::check_board(s, &department_ids, &member_ids, &request_ids)?;
     Ok(())
 }
 

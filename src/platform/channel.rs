@@ -16,6 +16,9 @@ pub enum TabMessage {
         requests: Vec<String>,
         events_from: usize,
         meta: bool,
+        /// Tasks written or removed; missing from messages of older builds.
+        #[serde(default)]
+        tasks: Vec<String>,
     },
     /// A workspace was replaced, created, renamed or deleted: re-read it whole.
     Replaced {

@@ -83,6 +83,8 @@ struct Shell {
     channel: Option<Rc<Channel>>,
     /// An early-warning evaluation is due shortly (after a burst of changes).
     evaluation_due: bool,
+    /// Tasks changed, added or removed since the last save.
+    dirty_tasks: BTreeSet<Id>,
 }
 
 thread_local! {
@@ -245,6 +247,7 @@ impl AppState {
                     s.rev = rev;
                     s.stored_events = ws.events.len();
                     s.dirty_requests.clear();
+                    s.dirty_tasks.clear();
                     s.dirty_meta = false;
                     s.whole = false;
                     s.pending.clear();
@@ -309,6 +312,7 @@ impl AppState {
         with_shell(|s| {
             s.stored_events = ws.events.len();
             s.dirty_requests.clear();
+            s.dirty_tasks.clear();
             s.dirty_meta = false;
             s.pending.clear();
         });
@@ -332,6 +336,7 @@ impl AppState {
             s.rev = rev;
             s.stored_events = ws.events.len();
             s.dirty_requests.clear();
+            s.dirty_tasks.clear();
             s.dirty_meta = false;
             s.whole = false;
             s.pending.clear();
@@ -390,11 +395,12 @@ impl AppState {
                 let applied: Result<usize, CommandError> = with_shell(|s| {
                     let mut ctx = Ctx::new(now, actor, &mut s.ids);
                     let count = apply_in_place(ws, cmd.clone(), &mut ctx)?;
-                    // The requests the new events concern are the ones to write.
+                    // The requests and tasks the new events concern are the ones to write.
                     for e in ws.events.iter().rev().take(count) {
-                        if let Some(r) = e.request {
+                        if let Some(r) = e.request.filter(|_| !e.change.leaves_request_as_is()) {
                             s.dirty_requests.insert(r);
                         }
+                        s.dirty_tasks.extend(e.change.touched_tasks());
                     }
                     Ok(count)
                 });
@@ -468,6 +474,7 @@ impl AppState {
                             s.whole = false;
                             s.stored_events = ws.events.len();
                             s.dirty_requests.clear();
+                            s.dirty_tasks.clear();
                             s.dirty_meta = false;
                             s.pending.drain(..taken.min(s.pending.len()));
                         });
@@ -481,6 +488,10 @@ impl AppState {
                     }
                 }
             }
+            // Let the interface finish drawing the change first (its updates
+            // run right after the command), so that a save neither holds it
+            // up nor is timed with it.
+            timer::sleep_ms(0).await;
             // Take what is dirty now; anything dirtied during the write stays for the next round.
             let started = clock::perf_ms();
             let Some(changes) = self.take_changes() else {
@@ -489,7 +500,7 @@ impl AppState {
                 }
                 return;
             };
-            let (cs, taken_requests, taken_pending) = changes;
+            let (cs, taken_requests, taken_tasks, taken_pending) = changes;
             self.save.set(SaveStatus::Saving);
             match db.save(&cs).await {
                 Ok(rev) => {
@@ -509,15 +520,20 @@ impl AppState {
                         requests: taken_requests.iter().map(|r| r.to_string()).collect(),
                         events_from: cs.events.first().map(|(i, _)| *i).unwrap_or(cs.event_count),
                         meta: true,
+                        tasks: taken_tasks.iter().map(|t| t.to_string()).collect(),
                     });
                 }
                 Err(StoreError::Conflict { .. }) => {
-                    with_shell(|s| s.dirty_requests.extend(taken_requests));
+                    with_shell(|s| {
+                        s.dirty_requests.extend(taken_requests);
+                        s.dirty_tasks.extend(taken_tasks);
+                    });
                     self.rebase(&db, cs.meta.id).await;
                 }
                 Err(e) => {
                     with_shell(|s| {
                         s.dirty_requests.extend(taken_requests);
+                        s.dirty_tasks.extend(taken_tasks);
                         s.dirty_meta = true;
                     });
                     self.fail(e.to_string());
@@ -533,15 +549,17 @@ impl AppState {
     }
 
     #[allow(clippy::type_complexity)]
-    fn take_changes(self) -> Option<(ChangeSet, BTreeSet<Id>, usize)> {
+    fn take_changes(self) -> Option<(ChangeSet, BTreeSet<Id>, BTreeSet<Id>, usize)> {
         self.workspace.with_untracked(|w| {
             let ws = w.as_ref()?;
             with_shell(|s| {
                 let has_events = ws.events.len() > s.stored_events;
-                if s.dirty_requests.is_empty() && !s.dirty_meta && !has_events {
+                if s.dirty_requests.is_empty() && s.dirty_tasks.is_empty() && !s.dirty_meta && !has_events {
                     return None;
                 }
                 let ids = std::mem::take(&mut s.dirty_requests);
+                let task_ids = std::mem::take(&mut s.dirty_tasks);
+                let (tasks, removed_tasks) = changed_tasks(ws, &task_ids);
                 s.dirty_meta = false;
                 let requests = ids.iter().filter_map(|id| ws.requests.get(id).cloned()).collect();
                 let from = s.stored_events.min(ws.events.len());
@@ -553,8 +571,11 @@ impl AppState {
                     events,
                     request_count: ws.requests.len(),
                     event_count: ws.events.len(),
+                    tasks,
+                    removed_tasks,
+                    task_count: ws.tasks.len(),
                 };
-                Some((cs, ids, s.pending.len()))
+                Some((cs, ids, task_ids, s.pending.len()))
             })
         })
     }
@@ -581,6 +602,7 @@ impl AppState {
         let mut kept = Vec::new();
         let mut lost = Vec::new();
         let mut dirty = BTreeSet::new();
+        let mut dirty_tasks = BTreeSet::new();
         for p in pending {
             let result = with_shell(|s| {
                 let mut ctx = Ctx::new(p.now, p.actor, &mut s.ids);
@@ -589,6 +611,7 @@ impl AppState {
             match result {
                 Ok(events) => {
                     dirty.extend(events.iter().filter_map(|e| e.request));
+                    dirty_tasks.extend(events.iter().flat_map(|e| e.change.touched_tasks()));
                     kept.push(p);
                 }
                 Err(e) => lost.push(e),
@@ -598,6 +621,7 @@ impl AppState {
             s.rev = rev;
             s.stored_events = stored_events;
             s.dirty_requests = dirty;
+            s.dirty_tasks = dirty_tasks;
             s.dirty_meta = !kept.is_empty();
             s.pending = kept;
         });
@@ -627,7 +651,7 @@ impl AppState {
                     }
                 });
             }
-            TabMessage::Saved { workspace, rev, requests, events_from, .. } => {
+            TabMessage::Saved { workspace, rev, requests, events_from, tasks, .. } => {
                 if open.as_deref() != Some(workspace.as_str()) {
                     spawn_local(async move { self.refresh_list().await });
                     return;
@@ -637,24 +661,25 @@ impl AppState {
                     // Our own save will notice the newer revision and rebase.
                     return;
                 }
-                spawn_local(async move { self.pull(workspace, requests, events_from).await });
+                spawn_local(async move { self.pull(workspace, requests, tasks, events_from).await });
             }
         }
     }
 
     /// Reads just what another tab changed.
-    async fn pull(self, workspace: String, requests: Vec<String>, events_from: usize) {
+    async fn pull(self, workspace: String, requests: Vec<String>, tasks: Vec<String>, events_from: usize) {
         let Some(db) = Self::db() else { return };
         let Ok(id) = Id::parse_str(&workspace) else { return };
         let ids: BTreeSet<Id> = requests.iter().filter_map(|r| Id::parse_str(r).ok()).collect();
+        let task_ids: BTreeSet<Id> = tasks.iter().filter_map(|t| Id::parse_str(t).ok()).collect();
         let stored = with_shell(|s| s.stored_events);
         if events_from != stored {
             self.open(id).await;
             self.notice.set(Some(Notice::UpdatedElsewhere));
             return;
         }
-        match db.load_part(id, &ids, events_from).await {
-            Ok((rec, reqs, events)) => {
+        match db.load_part(id, &ids, &task_ids, events_from).await {
+            Ok((rec, reqs, found_tasks, events)) => {
                 let still_clean = with_shell(|s| s.pending.is_empty() && !s.saving);
                 if !still_clean {
                     return;
@@ -664,6 +689,13 @@ impl AppState {
                         rec.meta.clone().apply_to(ws);
                         for r in reqs {
                             ws.requests.insert(r.id, r);
+                        }
+                        // Tasks asked for and not found were removed in the other tab.
+                        for t in &task_ids {
+                            ws.tasks.remove(t);
+                        }
+                        for t in found_tasks {
+                            ws.tasks.insert(t.id, t);
                         }
                         ws.events.extend(events);
                     }
@@ -678,4 +710,17 @@ impl AppState {
             Err(_) => self.open(id).await,
         }
     }
+}
+
+/// The dirty tasks to write, and those to delete (removed from the board).
+fn changed_tasks(ws: &Workspace, ids: &BTreeSet<Id>) -> (Vec<crate::domain::board::Task>, Vec<Id>) {
+    let mut tasks = Vec::new();
+    let mut removed = Vec::new();
+    for id in ids {
+        match ws.tasks.get(id) {
+            Some(t) => tasks.push(t.clone()),
+            None => removed.push(*id),
+        }
+    }
+    (tasks, removed)
 }
