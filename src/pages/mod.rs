@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod data;
 pub mod detail;
 pub mod detail_work;
+pub mod lazy;
 pub mod maturity;
 pub mod maturity_model;
 pub mod maturity_round;
