@@ -35,6 +35,7 @@ pub mod warnings;
 #[cfg(test)]
 mod workflow_tests;
 mod workspace;
+pub mod zone;
 
 pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};
 pub use command::{
