@@ -28,8 +28,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 // The release optimisation of every file (index.html tells Trunk not to run
-// wasm-opt itself: its output would be replaced here anyway).
-const WASM_OPT_ARGS = ['-Oz', '--converge', '--strip-debug', '--strip-producers'];
+// wasm-opt itself: its output would be replaced here anyway). Measured on
+// this app: -Os gives smaller gzip files than -Oz, with or without
+// --converge, and takes a third of the time of -Oz --converge.
+const WASM_OPT_ARGS = ['-Os', '--strip-debug', '--strip-producers'];
 const WASM_OPT_VERSION = 'version 132';
 const CRATE_WASM = 'baton.wasm';
 
