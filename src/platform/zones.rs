@@ -9,7 +9,8 @@ function format(zone) {
   let f = formats.get(zone);
   if (f === undefined) {
     f = null;
-    try {
+    // IANA names only ("Asia/Shanghai", "UTC"): not the offsets ("+05:00") newer Intl accepts.
+    if (/^[A-Za-z][A-Za-z0-9_+\-\/]*$/.test(zone)) try {
       const made = new Intl.DateTimeFormat('en-US', {
         timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric',
         day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
