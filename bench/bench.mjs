@@ -57,6 +57,14 @@ function wasmGzipBytes() {
   return gzipSync(bytes, { level: zlib.Z_BEST_COMPRESSION }).length;
 }
 
+/** All the app's WebAssembly files after gzip -9: the first download and the
+ * files of the pages loaded on demand (src/pages/lazy.rs). */
+function wasmGzipBytesAll() {
+  return readdirSync(DIST)
+    .filter((f) => f.endsWith('.wasm'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(path.join(DIST, f)), { level: zlib.Z_BEST_COMPRESSION }).length, 0);
+}
+
 /** A valid snapshot (docs/snapshot-format.md) with `n` requests. */
 function syntheticSnapshot(n) {
   const hex = (i) => i.toString(16).padStart(12, '0');
@@ -298,6 +306,8 @@ async function importSnapshot(page, file, name) {
 }
 
 async function openSampleOrFirst(page) {
+  // The first-run page loads on demand: wait for it or for an open workspace.
+  await page.locator('[data-testid=open-sample], [data-testid=workspace-name]').first().waitFor();
   if (await page.locator('[data-testid=open-sample]').count()) {
     await page.locator('[data-testid=open-sample]').first().click();
   }
@@ -333,6 +343,7 @@ async function main() {
     figures.push([name, value]);
   };
   print('wasm_gzip_bytes', wasmGzipBytes());
+  print('wasm_gzip_bytes_all', wasmGzipBytesAll());
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
   const snap100 = path.join(tmp, 'bench-100.baton.json');

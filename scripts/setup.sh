@@ -139,9 +139,27 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# 7. wasm-split-cli (crate wasm_split_cli_support): the Trunk post-build hook
+#    scripts/split-wasm.mjs cuts the build into on-demand pages with it
+# ---------------------------------------------------------------------------
+WASM_SPLIT_VERSION="0.2.4"
+wasm_split_ok() {
+  command -v wasm-split-cli >/dev/null 2>&1 \
+    && cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"
+}
+if wasm_split_ok; then
+  log "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  log "wasm-split-cli $WASM_SPLIT_VERSION: installing (about 2 minutes)"
+  # Its own target dir: not the project's CARGO_TARGET_DIR.
+  env -u CARGO_TARGET_DIR cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  wasm_split_ok || die "wasm-split-cli $WASM_SPLIT_VERSION is not installed after cargo install"
+fi
+
+# ---------------------------------------------------------------------------
 # Summary
 # ---------------------------------------------------------------------------
-log "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version 2>/dev/null | head -n1), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?')"
+log "tools: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version 2>/dev/null | head -n1), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?')"
 if [[ -x /usr/bin/wasm-opt ]]; then
   log "note: /usr/bin/wasm-opt (Debian binaryen) exists; it is shadowed by .tools/ on PATH"
 fi

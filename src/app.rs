@@ -7,25 +7,7 @@ use leptos_router::path;
 use crate::components::labels::tr;
 use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
-use crate::pages::handoffs::{HandoffSheetPage, HandoffsPage, TemplatesPage};
-use crate::pages::{
-    alerts::AlertsPage,
-    dashboard::DashboardPage,
-    data::DataPage,
-    detail::DetailPage,
-    maturity::MaturityPage,
-    maturity_model::MaturityModelPage,
-    maturity_round::MaturityRoundPage,
-    mine::MinePage,
-    new_request::NewRequestPage,
-    requests::RequestsPage,
-    responsibility::ResponsibilityPage,
-    routing::RoutingPage,
-    settings::SettingsPage,
-    sla::SlaPage,
-    welcome::{RecoveryPage, WelcomePage},
-};
-use crate::pages::{board::BoardPage, board_settings::BoardSettingsPage};
+use crate::pages::{dashboard::DashboardPage, detail::DetailPage, lazy, requests::RequestsPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -92,9 +74,9 @@ fn Root() -> impl IntoView {
                 <main id="main" tabindex="-1">
                     {move || match phase.get() {
                         Phase::Loading => view! { <p class="loading" role="status">{tr(i18n, |i| t_string!(i, common.loading))}</p> }.into_any(),
-                        Phase::NoWorkspace => view! { <WelcomePage/> }.into_any(),
+                        Phase::NoWorkspace => lazy::welcome(),
                         Phase::Recovery { workspace, name, detail } => {
-                            view! { <RecoveryPage workspace=workspace name=name detail=detail/> }.into_any()
+                            lazy::recovery(workspace, name, detail)
                         }
                         Phase::Ready => view! { <AppRoutes/> }.into_any(),
                     }}
@@ -117,25 +99,25 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/*any") view=move || {
                 move || match page.get() {
                     Page::Requests => view! { <RequestsPage/> }.into_any(),
-                    Page::NewRequest => view! { <NewRequestPage/> }.into_any(),
+                    Page::NewRequest => lazy::new_request(),
                     Page::Detail(number) => view! { <DetailPage number=number/> }.into_any(),
                     Page::Dashboard => view! { <DashboardPage/> }.into_any(),
-                    Page::Data => view! { <DataPage/> }.into_any(),
-                    Page::Settings => view! { <SettingsPage/> }.into_any(),
-                    Page::Routing => view! { <RoutingPage/> }.into_any(),
-                    Page::Sla => view! { <SlaPage/> }.into_any(),
-                    Page::Mine => view! { <MinePage/> }.into_any(),
-                    Page::Responsibility => view! { <ResponsibilityPage/> }.into_any(),
-                    Page::Alerts => view! { <AlertsPage/> }.into_any(),
-                    Page::Maturity => view! { <MaturityPage/> }.into_any(),
-                    Page::MaturityRound(id) => view! { <MaturityRoundPage id=id/> }.into_any(),
-                    Page::MaturityModel(id) => view! { <MaturityModelPage id=id/> }.into_any(),
+                    Page::Data => lazy::data(),
+                    Page::Settings => lazy::settings(),
+                    Page::Routing => lazy::routing(),
+                    Page::Sla => lazy::sla(),
+                    Page::Mine => lazy::mine(),
+                    Page::Responsibility => lazy::responsibility(),
+                    Page::Alerts => lazy::alerts(),
+                    Page::Maturity => lazy::maturity(),
+                    Page::MaturityRound(id) => lazy::maturity_round(id),
+                    Page::MaturityModel(id) => lazy::maturity_model(id),
                     Page::NotFound => view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }.into_any(),
-                    Page::Handoffs => view! { <HandoffsPage/> }.into_any(),
-                    Page::HandoffTemplates => view! { <TemplatesPage/> }.into_any(),
-                    Page::HandoffSheet(number, index) => view! { <HandoffSheetPage number=number index=index/> }.into_any(),
-                    Page::Board => view! { <BoardPage/> }.into_any(),
-                    Page::BoardSettings => view! { <BoardSettingsPage/> }.into_any(),
+                    Page::Handoffs => lazy::handoffs(),
+                    Page::HandoffTemplates => lazy::handoff_templates(),
+                    Page::HandoffSheet(number, index) => lazy::handoff_sheet(number, index),
+                    Page::Board => lazy::board(),
+                    Page::BoardSettings => lazy::board_settings(),
                 }
             }/>
         </Routes>

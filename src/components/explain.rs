@@ -1,7 +1,6 @@
 //! Words for routing, SLA clocks, responsibility and early warnings: the
 //! explanations a user reads ("rule 3: category = complaint and urgency ≥
 //! high → service team A, least loaded member, 2 open requests").
-use chrono::TimeZone;
 use leptos::prelude::*;
 
 use crate::components::labels::{channel_label, department_name, fmt_duration, fmt_wall, urgency_label, I18n};
@@ -193,7 +192,7 @@ pub fn skipped_text(i18n: I18n, d: &RoutingDecision) -> Option<String> {
 /// "2026-11-03 11:00" in the workspace's zone, with the zone's name.
 pub fn fmt_in_zone(cal: &BusinessCalendar, at: Timestamp) -> String {
     match cal.tz() {
-        Ok(tz) => format!("{} {}", fmt_wall(&tz.from_utc_datetime(&at.naive_utc()).naive_local()), cal.zone),
+        Ok(tz) => format!("{} {}", fmt_wall(&tz.local(at)), cal.zone),
         Err(_) => format!("{} UTC", fmt_wall(&at.naive_utc())),
     }
 }

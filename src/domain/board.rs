@@ -480,7 +480,7 @@ pub fn open_tasks(ws: &Workspace, request: Id) -> usize {
 /// the calendar's zone is unusable.
 pub fn today(ws: &Workspace, now: Timestamp) -> NaiveDate {
     match ws.calendar.tz() {
-        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Ok(tz) => tz.local(now).date(),
         Err(_) => now.date_naive(),
     }
 }

@@ -18,10 +18,10 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
-use chrono_tz::Tz;
+use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::zone::Zone;
 use super::Timestamp;
 
 /// How far ahead (in calendar days) a computation looks for business time
@@ -136,9 +136,9 @@ impl BusinessCalendar {
         }
     }
 
-    /// The parsed time zone.
-    pub fn tz(&self) -> Result<Tz, CalendarError> {
-        self.zone.parse::<Tz>().map_err(|_| CalendarError::UnknownZone(self.zone.clone()))
+    /// The time zone.
+    pub fn tz(&self) -> Result<Zone, CalendarError> {
+        Zone::named(&self.zone).ok_or_else(|| CalendarError::UnknownZone(self.zone.clone()))
     }
 
     /// Checks everything the arithmetic relies on.
@@ -175,7 +175,7 @@ impl BusinessCalendar {
 
     /// The local date of an instant in this calendar's zone.
     pub fn local_date(&self, at: Timestamp) -> Option<NaiveDate> {
-        Some(self.tz().ok()?.from_utc_datetime(&at.naive_utc()).date_naive())
+        Some(self.tz().ok()?.local(at).date())
     }
 
     /// The calendar checked and its zone looked up, for arithmetic; none
@@ -213,7 +213,7 @@ impl BusinessCalendar {
 /// local time to UTC only once.
 pub struct Prepared<'c> {
     cal: &'c BusinessCalendar,
-    tz: Tz,
+    tz: Zone,
     days: RefCell<BTreeMap<NaiveDate, Rc<[(Timestamp, Timestamp)]>>>,
 }
 
@@ -244,7 +244,7 @@ impl Prepared<'_> {
     fn intervals_from(&self, from: Timestamp) -> impl Iterator<Item = (Timestamp, Timestamp)> + '_ {
         let tz = self.tz;
         // A local day begins at most 14 h before the UTC day: start one day early.
-        let mut day = Some(tz.from_utc_datetime(&from.naive_utc()).date_naive().pred_opt().unwrap_or(NaiveDate::MIN));
+        let mut day = Some(tz.local(from).date().pred_opt().unwrap_or(NaiveDate::MIN));
         let mut current: Option<Rc<[(Timestamp, Timestamp)]>> = None;
         let mut span = 0usize;
         let mut found = false;
@@ -352,14 +352,13 @@ impl Prepared<'_> {
 /// The UTC instant of a local wall-clock time. In the hour skipped by a
 /// spring-forward change the first instant after the gap is used; in the hour
 /// repeated by a fall-back change, the earlier one.
-fn local_instant(tz: Tz, date: NaiveDate, t: ClockTime) -> Option<Timestamp> {
+fn local_instant(tz: Zone, date: NaiveDate, t: ClockTime) -> Option<Timestamp> {
     let (date, minutes) = if t.0 >= 1440 { (date.succ_opt()?, 0) } else { (date, t.0) };
     let naive = NaiveDateTime::new(date, NaiveTime::from_hms_opt(u32::from(minutes / 60), u32::from(minutes % 60), 0)?);
     for step in 0..=24 {
         let probe = naive + chrono::Duration::minutes(15 * step);
-        match tz.from_local_datetime(&probe) {
-            LocalResult::Single(t) => return Some(t.with_timezone(&chrono::Utc)),
-            LocalResult::Ambiguous(a, _) => return Some(a.with_timezone(&chrono::Utc)),
+        match tz.instant(probe) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return Some(t),
             LocalResult::None => {}
         }
     }
@@ -527,6 +526,18 @@ mod tests {
         assert_eq!(c.validate(), Err(CalendarError::NoWorkingDay));
         // An unusable calendar never loops forever: no due time.
         assert_eq!(c.add(ts("2026-11-02T01:00:00Z"), H, &[]), None);
+    }
+
+    /// The same hand-worked cases with the zones read the way the browser
+    /// build reads them (tables built by probing a source of offsets).
+    #[test]
+    fn the_same_cases_with_probed_zone_tables() {
+        crate::domain::zone::tests::with_probed_zones(|| {
+            due_times();
+            a_day_of_the_daylight_saving_change_is_shorter_or_longer();
+            pauses();
+            validation();
+        });
     }
 
     #[test]

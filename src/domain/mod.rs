@@ -44,6 +44,7 @@ pub mod warnings;
 #[cfg(test)]
 mod workflow_tests;
 mod workspace;
+pub mod zone;
 
 pub use board_commands::{ColumnPatch, NewTask, TaskPatch};
 pub use calendar::{BusinessCalendar, CalendarError, ClockTime, OpeningSpan, Pause};

@@ -313,7 +313,7 @@ pub fn daily_timeout_rates<'a>(
     let Ok(tz) = cal.tz() else { return days };
     for r in requests {
         for (_, due, breached) in due_targets(r, now) {
-            let day = due.with_timezone(&tz).date_naive();
+            let day = tz.local(due).date();
             if let Some(stat) = days.get_mut(&day) {
                 stat.denominator += 1;
                 stat.numerator += usize::from(breached);

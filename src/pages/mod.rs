@@ -9,6 +9,7 @@ pub mod data;
 pub mod detail;
 pub mod detail_work;
 pub mod handoffs;
+pub mod lazy;
 pub mod maturity;
 pub mod maturity_model;
 pub mod maturity_round;

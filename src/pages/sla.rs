@@ -1,6 +1,6 @@
 //! Settings → Calendar and SLA: business hours, holidays, SLA targets per
 //! urgency, thresholds, and the app's clock (real or simulated).
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -104,7 +104,7 @@ fn CalendarCard() -> impl IntoView {
     let holidays = RwSignal::new(cal.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let zones: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+    let zones = crate::platform::zones::names();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
@@ -354,9 +354,7 @@ fn ClockCard() -> impl IntoView {
         let c = cal();
         // Read as a wall-clock time, then placed in the workspace's zone.
         let wall: Option<NaiveDateTime> = parse_time(&start.get_untracked(), 0).map(|t| t.naive_utc());
-        let parsed = wall
-            .and_then(|t| c.tz().ok().and_then(|tz| tz.from_local_datetime(&t).earliest()))
-            .map(|t| t.with_timezone(&chrono::Utc));
+        let parsed = wall.and_then(|t| c.tz().ok().and_then(|tz| tz.instant(t).earliest()));
         let Some(at) = parsed else {
             return error.set(Some(t_string!(i18n, sla.error_clock).to_string()));
         };

@@ -8,3 +8,4 @@ pub mod ids;
 pub mod prefs;
 pub mod quota;
 pub mod timer;
+pub mod zones;
