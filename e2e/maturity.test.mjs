@@ -126,6 +126,26 @@ test('three respondents on one device; the results table and radar show the hand
   assert.deepEqual(suggested, ['Mechanisms and incentives', 'Organisation and roles']);
   // The self-rating beside what the workspace measures (nothing yet).
   assert.match(await page.getByTestId('beside').innerText(), /Organisation and roles\t3\.00\t\nOrphan rate: no data\nMulti-team follow-up rate: no data/);
+  assert.match(await page.getByTestId('beside').innerText(), /Process and handoffs\t3\.00\t\nRouting accuracy: no data\nHandoff completeness: no data\nBounce-back rate: no data/);
+
+  // One click makes an improvement action a task on the board, labelled with the round.
+  const firstAction = page.getByTestId('suggestions').locator('li li').first();
+  const actionText = await firstAction.getByTestId('action').innerText();
+  await firstAction.getByTestId('action-make-task').click();
+  await firstAction.getByTestId('action-task-link').waitFor();
+  assert.equal(await page.getByTestId('suggestions').getByTestId('action-make-task').count(), await page.getByTestId('suggestions').getByTestId('action').count() - 1);
+  await waitSaved(page);
+  const roundUrl = page.url();
+  await firstAction.getByTestId('action-task-link').click();
+  await page.waitForURL(/\/board\?label=maturity/);
+  await page.getByTestId('card-title').first().waitFor();
+  const titles = await page.getByTestId('card-title').allInnerTexts();
+  assert.deepEqual(titles, [actionText]);
+  assert.equal(await page.getByTestId('task-title').inputValue(), actionText);
+  // The task belongs to the round's team's department.
+  assert.notEqual(await page.getByTestId('task-department').inputValue(), '');
+  await goto(page, roundUrl);
+  await page.getByTestId('suggestions').getByTestId('action-task-link').first().waitFor();
 
   // Exports: JSON and CSV with the same figures.
   const json = await captureDownload(page, () => page.getByTestId('export-json').click());

@@ -406,10 +406,19 @@ fn measured(i18n: I18n, ws: &Workspace, now: crate::domain::Timestamp, key: &str
             (t_string!(i18n, dashboard.orphan_rate).to_string(), rate(orphan_rate(ws, now))),
             (t_string!(i18n, dashboard.multi_team).to_string(), rate(multi_team(ws).1)),
         ],
-        "process" => vec![
-            (t_string!(i18n, dashboard.routing_accuracy).to_string(), rate(d().routing_accuracy)),
-            (t_string!(i18n, maturity.handoff_figures).to_string(), t_string!(i18n, maturity.no_data).to_string()),
-        ],
+        "process" => {
+            let h = crate::domain::handoff::stats(ws);
+            let completeness = h
+                .completeness
+                .mean
+                .map(|m| format!("{} % ({} / {})", fixed(m, 1), h.completeness.n, h.completeness.of))
+                .unwrap_or_else(|| t_string!(i18n, maturity.no_data).to_string());
+            vec![
+                (t_string!(i18n, dashboard.routing_accuracy).to_string(), rate(d().routing_accuracy)),
+                (t_string!(i18n, handoff.dash_complete).to_string(), completeness),
+                (t_string!(i18n, handoff.dash_bounce).to_string(), rate(h.bounce_back)),
+            ]
+        }
         "tools" => vec![(t_string!(i18n, dashboard.orphan_rate).to_string(), rate(orphan_rate(ws, now)))],
         "mechanisms" => {
             let (fr, res) = breach_rates(ws.requests.values(), now);
@@ -501,6 +510,7 @@ fn ResultView(
     let lang = lang_of(i18n);
     let axes: Vec<String> = result.dimensions.iter().map(|d| d.name.get(lang).to_string()).collect();
     let this_name = format!("{} · {}", round.team().name, round.period());
+    let round_id = round.id();
     // Other rounds of the same model, to compare with.
     let others: Vec<(Id, String)> = app.workspace.with_untracked(|w| {
         w.as_ref()
@@ -711,10 +721,85 @@ fn ResultView(
                 {suggested.into_iter().map(|(name, mean, actions)| view! {
                     <li>
                         <strong>{name}</strong>" ("{mean}")"
-                        <ul>{actions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                        <ul>{actions.into_iter().map(|a| view! { <li><ActionTask round=round_id action=a/></li> }).collect_view()}</ul>
                     </li>
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The label of the tasks made from a round's improvement actions.
+fn action_label(i18n: I18n, round: &Round) -> String {
+    t_string!(i18n, maturity.task_label, period = round.period().to_string()).to_string()
+}
+
+/// An improvement action with a button that puts it on the board as a task
+/// (of the round's team's department, labelled with the round), or, once it
+/// is there, a link to the task.
+#[component]
+fn ActionTask(round: Id, action: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let text = action.clone();
+    // The task made from this action, if any: same title, the round's label.
+    let existing = move || {
+        app.workspace.with(|w| {
+            let ws = w.as_ref()?;
+            let r = ws.maturity_rounds.iter().find(|r| r.id() == round)?;
+            let label = action_label(i18n, r);
+            ws.tasks.values().find(|t| t.title == text && t.labels.contains(&label)).map(|t| (t.id, label))
+        })
+    };
+    let make = {
+        let action = action.clone();
+        move |_| {
+            let new = app.workspace.with_untracked(|w| {
+                let ws = w.as_ref()?;
+                let r = ws.maturity_rounds.iter().find(|r| r.id() == round)?;
+                let department = ws.teams.iter().find(|t| t.id == r.team().id).map(|t| t.department);
+                Some(crate::domain::NewTask {
+                    department,
+                    labels: vec![action_label(i18n, r)],
+                    ..crate::domain::NewTask::titled(&action)
+                })
+            });
+            let Some(new) = new else { return };
+            match app.dispatch(Command::AddTask(new)) {
+                Ok(_) => error.set(None),
+                Err(e) => error.set(Some(command_error_text(i18n, &e))),
+            }
+        }
+    };
+    let label_for = action.clone();
+    view! {
+        <span data-testid="action">{action.clone()}</span>" "
+        {move || match existing() {
+            Some((task, label)) => {
+                let href = format!(
+                    "/board?label={}&task={task}",
+                    js_sys::encode_uri_component(&label).as_string().unwrap_or_default()
+                );
+                view! {
+                    <A href=href attr:class="action-task" attr:data-testid="action-task-link">
+                        {tr(i18n, |i| t_string!(i, maturity.action_on_board))}
+                    </A>
+                }
+                .into_any()
+            }
+            None => {
+                let make = make.clone();
+                let aria = label_for.clone();
+                view! {
+                    <button type="button" class="small" data-testid="action-make-task" on:click=make
+                        aria-label=move || t_string!(i18n, maturity.action_make_task_for, action = aria.clone()).to_string()>
+                        {tr(i18n, |i| t_string!(i, maturity.action_make_task))}
+                    </button>
+                }
+                .into_any()
+            }
+        }}
+        <span class="error" role="alert">{move || error.get()}</span>
     }
 }
