@@ -1,6 +1,7 @@
-// Pages loaded on demand (src/pages/lazy.rs): the first download is the main
-// WebAssembly file only; a page such as Maturity fetches its own file when it
-// is first opened; a page whose file cannot be fetched says so, and opening
+// Pages loaded on demand (src/pages/lazy.rs): the requests list needs the
+// main WebAssembly file only; a request's page and the dashboard are fetched
+// in the background once it is shown; a page such as Maturity fetches its own
+// file when it is first opened; a page whose file cannot be fetched says so, and opening
 // it again once the network is back shows it.
 
 import { test, after } from 'node:test';
@@ -19,11 +20,26 @@ test('on-demand pages fetch their file on first opening, and say so when it cann
   await goto(page, app.url + '/', errors);
   await createWorkspace(page, 'Lazy pages');
   wasm.length = 0;
-  await page.goto(app.url + '/', { waitUntil: 'networkidle' });
+  // The requests list is shown from the main file alone: the on-demand files
+  // (here blocked until the list is up) are not waited for.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const hold = async (route) => {
+    await held;
+    await route.continue();
+  };
+  await page.route(/-(split|chunk)_[a-z_0-9]+\.wasm$/, hold);
+  await page.goto(app.url + '/');
   await page.waitForSelector('[data-app-ready]', { state: 'attached' });
-  const first = wasm.splice(0);
-  assert.deepEqual(first.filter((p) => p.endsWith('_bg.wasm')).length, 1, `main file fetched: ${first}`);
-  assert.deepEqual(first.filter((p) => !p.endsWith('_bg.wasm')), [], 'the requests list needs no other file');
+  await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+  assert.equal(wasm.filter((p) => p.endsWith('_bg.wasm')).length, 1, `main file fetched: ${wasm}`);
+  release();
+  // Then a request's page and the dashboard are fetched in the background,
+  // and nothing else.
+  await page.waitForLoadState('networkidle');
+  await page.unroute(/-(split|chunk)_[a-z_0-9]+\.wasm$/, hold);
+  const first = wasm.splice(0).filter((p) => /-split_/.test(p)).map((p) => p.replace(/^.*-split_/, ''));
+  assert.deepEqual(first.sort(), ['dashboard.wasm', 'detail.wasm'], 'prefetched after the list is shown');
 
   await nav(page, 'Maturity');
   await page.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();

@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::labels::tr;
 use crate::components::{Banners, SaveIndicator};
 use crate::i18n::i18n::*;
-use crate::pages::{dashboard::DashboardPage, detail::DetailPage, lazy, requests::RequestsPage};
+use crate::pages::{lazy, requests::RequestsPage};
 use crate::platform::prefs;
 use crate::state::{AppState, Phase};
 
@@ -94,14 +94,15 @@ fn AppRoutes() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let page = Memo::new(move |_| Page::of(&location.pathname.get()));
+    lazy::prefetch_common_pages();
     view! {
         <Routes fallback=move || view! { <p>{tr(i18n, |i| t_string!(i, common.not_found))}</p> }>
             <Route path=path!("/*any") view=move || {
                 move || match page.get() {
                     Page::Requests => view! { <RequestsPage/> }.into_any(),
                     Page::NewRequest => lazy::new_request(),
-                    Page::Detail(number) => view! { <DetailPage number=number/> }.into_any(),
-                    Page::Dashboard => view! { <DashboardPage/> }.into_any(),
+                    Page::Detail(number) => lazy::detail(number),
+                    Page::Dashboard => lazy::dashboard(),
                     Page::Data => lazy::data(),
                     Page::Settings => lazy::settings(),
                     Page::Routing => lazy::routing(),

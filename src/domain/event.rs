@@ -314,10 +314,7 @@ mod tests {
                 json!({"type": "assigned", "to": id, "reason": "r", "extra": 1}),
                 Ok(Change::Assigned { from: None, to: id, reason: "r".into() }),
             ),
-            (
-                json!({"type": "routed"}),
-                Ok(Change::Routed { member: None, team: None, rule: None, fallback: false }),
-            ),
+            (json!({"type": "routed"}), Ok(Change::Routed { member: None, team: None, rule: None, fallback: false })),
             (
                 json!({"type": "tasks_renumbered", "column": "todo", "tasks": [id]}),
                 Ok(Change::TasksRenumbered { column: "todo".into(), tasks: vec![id] }),

@@ -1,7 +1,7 @@
 //! Pages loaded on demand.
 //!
-//! The browser first downloads only what the requests list, a request's page
-//! and the dashboard need. Every page listed here is compiled into its own
+//! The browser first downloads only what the app's frame and the requests
+//! list need. Every page listed here is compiled into its own
 //! small WebAssembly file (`scripts/split-wasm.mjs` cuts the build at each
 //! `#[wasm_split(..)]` below), fetched the first time the page is opened.
 //!
@@ -142,7 +142,34 @@ fn handoff_sheet_page(number: u32, index: usize) -> Result<AnyView, SplitLoaderE
     Ok(view! { <super::handoffs::HandoffSheetPage number=number index=index/> }.into_any())
 }
 
+#[wasm_split(detail, wasm_split_path = ::wasm_split_helpers, fallible, preload(preload_detail_page))]
+fn detail_page(number: Option<u32>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::detail::DetailPage number=number/> }.into_any())
+}
+#[wasm_split(dashboard, wasm_split_path = ::wasm_split_helpers, fallible, preload(preload_dashboard_page))]
+fn dashboard_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <super::dashboard::DashboardPage/> }.into_any())
+}
+
 // What `app.rs` uses in place of the components.
+
+/// Fetches the files of a request's page and the dashboard in the
+/// background once the app has shown its first page, so that opening them
+/// does not wait. A failed fetch is tried again when the page is opened.
+pub fn prefetch_common_pages() {
+    leptos::task::spawn_local(async {
+        crate::platform::timer::sleep_ms(0).await;
+        let _ = preload_detail_page().await;
+        let _ = preload_dashboard_page().await;
+    });
+}
+
+pub fn detail(number: Option<u32>) -> AnyView {
+    on_demand(preload_detail_page, move || detail_page(number))
+}
+pub fn dashboard() -> AnyView {
+    on_demand(preload_dashboard_page, dashboard_page)
+}
 
 pub fn maturity() -> AnyView {
     on_demand(preload_maturity_page, maturity_page)
