@@ -90,8 +90,12 @@ test('writes fail: warning with export, the edit stays; writes work again: saved
   assert.ok(snap.events.some((e) => e.change.type === 'comment_added' && e.change.text === 'Called back, waiting for the part'));
 
   // Still failing after a retry: the warning stays.
+  // The warning stays up while the retry runs (it does not flicker away).
   await warning.getByRole('button', { name: 'Try again now' }).click();
-  await page.waitForTimeout(300);
+  for (let i = 0; i < 15; i++) {
+    assert.equal(await warning.count(), 1, 'the warning stays during a retry');
+    await page.waitForTimeout(20);
+  }
   assert.equal(await page.getByTestId('save-status').innerText(), NOT_SAVED_EN);
   assert.equal(await warning.count(), 1);
 

@@ -466,7 +466,7 @@ impl AppState {
             if whole {
                 let Some(ws) = self.workspace.get_untracked() else { return };
                 let taken = with_shell(|s| s.pending.len());
-                self.save.set(SaveStatus::Saving);
+                self.mark_saving();
                 match db.replace(&ws, None).await {
                     Ok(rev) => {
                         with_shell(|s| {
@@ -501,7 +501,7 @@ impl AppState {
                 return;
             };
             let (cs, taken_requests, taken_tasks, taken_pending) = changes;
-            self.save.set(SaveStatus::Saving);
+            self.mark_saving();
             match db.save(&cs).await {
                 Ok(rev) => {
                     let ms = clock::perf_ms() - started;
@@ -540,6 +540,14 @@ impl AppState {
                     return;
                 }
             }
+        }
+    }
+
+    /// Shows that a save is under way, unless saving has failed: the warning
+    /// stays up through the retries until one succeeds.
+    fn mark_saving(self) {
+        if !matches!(self.save.get_untracked(), SaveStatus::Failed { .. }) {
+            self.save.set(SaveStatus::Saving);
         }
     }
 
