@@ -2,7 +2,12 @@
 // - board_render_5000_ms: on a stored 5,000-card board (lanes by department,
 //   four columns), from clicking "Board" in the navigation until the board is
 //   shown and laid out: every cell with the cards in its view (cells window
-//   their cards) and the counts of all 5,000 (median of 3).
+//   their cards) and the counts of all 5,000 (median of 3). The board loads on
+//   demand, so this first opening after a page load includes fetching its
+//   files (from a server on this machine).
+// - board_render_again_5000_ms: the same, opened a second time in the same
+//   page load (back to the request list, then "Board" again): the files are
+//   in, so this is the board's own rendering (median of 3).
 // - board_filter_keystroke_5000_ms: one character typed into the board's
 //   search until the filtered board is laid out (median of 7 keystrokes).
 // - board_move_persist_5000_ms: the app's own measure of saving one card moved
@@ -31,8 +36,9 @@ export async function boardBench({ browser, server, tmp, print, openApp, importS
   const { context, page } = await openApp(browser, server.url);
   await page.setViewportSize({ width: 1400, height: 900 });
   await importSnapshot(page, snapBoard, 'Board 5000');
-  const render = await boardRender(page, server.url);
+  const { render, again } = await boardRender(page, server.url);
   print('board_render_5000_ms', Math.round(median(render)));
+  print('board_render_again_5000_ms', Math.round(median(again)));
   const filter = await boardFilter(page);
   print('board_filter_keystroke_5000_ms', median(filter).toFixed(2));
   const moves = await boardMove(page);
@@ -56,34 +62,44 @@ export async function boardBench({ browser, server, tmp, print, openApp, importS
   }
   print('board_render_vanilla_5000_ms', Math.round(median(naive)));
   const r = (xs) => xs.map((x) => x.toFixed(1)).join(', ');
-  console.log(`[bench] board render runs ${r(render)}; keystrokes ${r(filter)}; move saves ${r(moves)}; naive runs ${r(naive)}`);
+  console.log(`[bench] board render runs ${r(render)}; again ${r(again)}; keystrokes ${r(filter)}; move saves ${r(moves)}; naive runs ${r(naive)}`);
 }
 
-/** Three runs of: click "Board" on the request list, until the board is shown and laid out. */
+/** Click "Board" in the navigation; the time until the board is shown and laid out. */
+async function openBoard(page) {
+  return page.evaluate(async () => {
+    const link = [...document.querySelectorAll('nav a')].find((a) => a.getAttribute('href') === '/board');
+    const t0 = performance.now();
+    link.click();
+    const ready = () =>
+      document.querySelector('[data-testid=board-count]')?.textContent.includes('5000') &&
+      document.querySelectorAll('[data-cell]').length === 16 &&
+      [...document.querySelectorAll('[data-cell]')].every((c) => c.querySelector('[data-testid=card], .cell-empty:not([hidden])'));
+    while (!ready()) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    document.querySelector('[data-testid=board]').getBoundingClientRect();
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  });
+}
+
+/**
+ * Three page loads of: click "Board" on the request list (first opening,
+ * with its files fetched), back to the list, "Board" again.
+ */
 async function boardRender(page, base) {
-  const runs = [];
+  const render = [];
+  const again = [];
   for (let i = 0; i < 3; i++) {
     await page.goto(base + '/');
     await page.locator('[data-testid=request-table]').waitFor({ timeout: 60_000 });
-    runs.push(
-      await page.evaluate(async () => {
-        const link = [...document.querySelectorAll('nav a')].find((a) => a.getAttribute('href') === '/board');
-        const t0 = performance.now();
-        link.click();
-        const ready = () =>
-          document.querySelector('[data-testid=board-count]')?.textContent.includes('5000') &&
-          document.querySelectorAll('[data-cell]').length === 16 &&
-          [...document.querySelectorAll('[data-cell]')].every((c) => c.querySelector('[data-testid=card], .cell-empty:not([hidden])'));
-        while (!ready()) {
-          await new Promise((r) => setTimeout(r, 0));
-        }
-        document.querySelector('[data-testid=board]').getBoundingClientRect();
-        void document.body.offsetHeight;
-        return performance.now() - t0;
-      }),
-    );
+    render.push(await openBoard(page));
+    await page.evaluate(() => [...document.querySelectorAll('nav a')].find((a) => a.getAttribute('href') === '/').click());
+    await page.locator('[data-testid=request-table]').waitFor({ timeout: 60_000 });
+    again.push(await openBoard(page));
   }
-  return runs;
+  return { render, again };
 }
 
 /**
