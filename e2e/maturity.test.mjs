@@ -146,6 +146,15 @@ test('three respondents on one device; the results table and radar show the hand
   assert.notEqual(await page.getByTestId('task-department').inputValue(), '');
   await goto(page, roundUrl);
   await page.getByTestId('suggestions').getByTestId('action-task-link').first().waitFor();
+  // In the other language the action is still known to be on the board (its
+  // label was written in English): no second task can be made from it.
+  const makeButtons = await page.getByTestId('suggestions').getByTestId('action-make-task').count();
+  await page.locator('button.lang-switch').click();
+  await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+  assert.equal(await page.getByTestId('suggestions').getByTestId('action-task-link').count(), 1);
+  assert.equal(await page.getByTestId('suggestions').getByTestId('action-make-task').count(), makeButtons);
+  await page.locator('button.lang-switch').click();
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
 
   // Exports: JSON and CSV with the same figures.
   const json = await captureDownload(page, () => page.getByTestId('export-json').click());

@@ -11,8 +11,8 @@ use leptos_router::components::A;
 use crate::components::labels::{command_error_text, fixed, tr, I18n};
 use crate::components::radar::{Radar, Series};
 use crate::domain::maturity::{
-    overlay, suggestions, trend, Answer, Level, MaturityModel, NewResponse, QuestionKind, Round, RoundError,
-    RoundResult, COLLABORATION_MODEL_ID,
+    overlay, suggestions, trend, Answer, Lang, Level, MaturityModel, NewResponse, QuestionKind, Round, RoundError,
+    RoundResult, Text, COLLABORATION_MODEL_ID,
 };
 use crate::domain::metrics::{dashboard, RateStat};
 use crate::domain::responsibility::{multi_team, orphan_rate};
@@ -597,15 +597,9 @@ fn ResultView(
                 .to_string()
         })
         .collect();
-    let suggested: Vec<(String, String, Vec<String>)> = suggestions(&model, &result, 2)
+    let suggested: Vec<(String, String, Vec<Text>)> = suggestions(&model, &result, 2)
         .into_iter()
-        .map(|s| {
-            (
-                s.name.get(lang).to_string(),
-                fixed(s.mean, 2),
-                s.actions.iter().map(|a| a.get(lang).to_string()).collect(),
-            )
-        })
+        .map(|s| (s.name.get(lang).to_string(), fixed(s.mean, 2), s.actions.clone()))
         .collect();
     // The team's rounds of this model, oldest first, for the trend.
     let team_trend = app.workspace.with_untracked(|w| {
@@ -721,7 +715,7 @@ fn ResultView(
                 {suggested.into_iter().map(|(name, mean, actions)| view! {
                     <li>
                         <strong>{name}</strong>" ("{mean}")"
-                        <ul>{actions.into_iter().map(|a| view! { <li><ActionTask round=round_id action=a/></li> }).collect_view()}</ul>
+                        <ul>{actions.into_iter().map(|a| view! { <li><ActionTask round=round_id action=a lang=lang/></li> }).collect_view()}</ul>
                     </li>
                 }).collect_view()}
             </ul>
@@ -738,18 +732,29 @@ fn action_label(i18n: I18n, round: &Round) -> String {
 /// (of the round's team's department, labelled with the round), or, once it
 /// is there, a link to the task.
 #[component]
-fn ActionTask(round: Id, action: String) -> impl IntoView {
+fn ActionTask(round: Id, action: Text, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let error = RwSignal::new(None::<String>);
-    let text = action.clone();
+    // The task is titled in the language of the moment it is made.
+    let titles = [action.en.clone(), action.zh.clone()];
+    let action = action.get(lang).to_string();
     // The task made from this action, if any: same title, the round's label.
     let existing = move || {
         app.workspace.with(|w| {
             let ws = w.as_ref()?;
             let r = ws.maturity_rounds.iter().find(|r| r.id() == round)?;
-            let label = action_label(i18n, r);
-            ws.tasks.values().find(|t| t.title == text && t.labels.contains(&label)).map(|t| (t.id, label))
+            // Made in either language: the label is written in the language
+            // of the moment it was made.
+            let period = r.period().to_string();
+            let labels = [
+                td_string!(Locale::en, maturity.task_label, period = period.clone()).to_string(),
+                td_string!(Locale::zh, maturity.task_label, period = period).to_string(),
+            ];
+            ws.tasks.values().find_map(|t| {
+                let label = t.labels.iter().find(|l| labels.contains(l))?;
+                titles.contains(&t.title).then(|| (t.id, label.clone()))
+            })
         })
     };
     let make = {
