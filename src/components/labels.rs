@@ -349,9 +349,6 @@ pub fn change_text(i18n: I18n, ws: &Workspace, c: &Change) -> String {
 /// rendering code; going through this one function keeps a single copy for
 /// all plain translated texts, which keeps the wasm small. Use it as
 /// `{tr(i18n, |i| t_string!(i, ns.key))}`.
-pub fn tr(
-    i18n: I18n,
-    text: fn(I18n) -> &'static str,
-) -> impl leptos::prelude::IntoView + Clone + Send + Sync + 'static {
+pub fn tr(i18n: I18n, text: fn(I18n) -> &'static str) -> impl leptos::prelude::IntoView + Clone + Sync + 'static {
     move || text(i18n)
 }

@@ -22,7 +22,6 @@ struct World {
     ws: Workspace,
     ids: SeqIds,
     now: Timestamp,
-    service: Id,
     technical: Id,
     team_a: Id,
     team_b: Id,
@@ -40,8 +39,7 @@ impl World {
         let service = ws.departments[1].id;
         let technical = ws.departments[3].id;
         let nil = Id::nil();
-        let mut w =
-            World { ws, ids, now, service, technical, team_a: nil, team_b: nil, ana: nil, bo: nil, cy: nil, dee: nil };
+        let mut w = World { ws, ids, now, technical, team_a: nil, team_b: nil, ana: nil, bo: nil, cy: nil, dee: nil };
         let mut cal = BusinessCalendar::standard("Asia/Shanghai");
         cal.hours = vec![OpeningSpan::new(hm(8, 0), hm(18, 0))];
         w.ok(None, Command::SetCalendar(cal));

@@ -215,7 +215,7 @@ fn skeleton(i18n: I18n) -> MaturityModel {
     let level = |n: u8| Text::new(&format!("Level {n}"), &format!("第 {n} 级"));
     MaturityModel {
         id: Id::nil(),
-        name: Text::new(&t_string!(i18n, maturity.new_model_name), &t_string!(i18n, maturity.new_model_name)),
+        name: Text::new(t_string!(i18n, maturity.new_model_name), t_string!(i18n, maturity.new_model_name)),
         description: Text::default(),
         version: 1,
         source: String::new(),

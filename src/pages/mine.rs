@@ -111,7 +111,7 @@ fn Accountable(me: Id) -> impl IntoView {
                 .collect();
             // Open first (most urgent light first), then the rest, newest first.
             rows.sort_by_key(|(n, _, s, _, l)| {
-                (!s.is_open(), std::cmp::Reverse(l.map(|l| light_rank(l))), std::cmp::Reverse(*n))
+                (!s.is_open(), std::cmp::Reverse(l.map(light_rank)), std::cmp::Reverse(*n))
             });
             rows
         })

@@ -127,7 +127,7 @@ pub fn RequestsPage() -> impl IntoView {
                 .filter(|r| matches(r, &needle))
                 .collect();
             match sort {
-                Sort::Newest => found.sort_by(|a, b| b.number.cmp(&a.number)),
+                Sort::Newest => found.sort_by_key(|r| std::cmp::Reverse(r.number)),
                 Sort::Oldest | Sort::Number => found.sort_by_key(|r| r.number),
                 Sort::Urgency => found.sort_by(|a, b| b.urgency.cmp(&a.urgency).then(b.number.cmp(&a.number))),
                 Sort::Updated => found.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.number.cmp(&a.number))),

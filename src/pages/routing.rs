@@ -82,10 +82,10 @@ fn RuleList(editing: RwSignal<Option<Option<Id>>>) -> impl IntoView {
                                 let id = r.id;
                                 let name = r.name.clone();
                                 let label = |key: &str| format!("{key} {}", r.name);
-                                let up = label(&t_string!(i18n, routing.move_up));
-                                let down = label(&t_string!(i18n, routing.move_down));
-                                let edit = label(&t_string!(i18n, routing.edit));
-                                let remove = label(&t_string!(i18n, routing.remove));
+                                let up = label(t_string!(i18n, routing.move_up));
+                                let down = label(t_string!(i18n, routing.move_down));
+                                let edit = label(t_string!(i18n, routing.edit));
+                                let remove = label(t_string!(i18n, routing.remove));
                                 view! {
                                     <tr data-testid="rule-row">
                                         <td>{i + 1}</td>

@@ -153,7 +153,7 @@ impl AppState {
         timer::every(TICK_MS, move || {
             state.now.set(clock::now());
             ticks.set(ticks.get() + 1);
-            if ticks.get() % (60_000 / TICK_MS as u32) == 0 {
+            if ticks.get().is_multiple_of(60_000 / TICK_MS as u32) {
                 state.evaluate_warnings();
             }
         });
