@@ -10,6 +10,7 @@ use crate::domain::board::{builtin_names, builtin_steps, LaneType, TaskTemplate,
 use crate::domain::sample::SampleLang;
 use crate::domain::{ColumnPatch, Command, Id};
 use crate::i18n::i18n::*;
+use crate::pages::board_task::AddOneForm;
 use crate::state::use_app;
 
 /// Runs a command, showing its refusal in `error`; true when applied.
@@ -133,18 +134,9 @@ fn Columns() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <form class="inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                if run(Command::AddColumn { name: new_name.get_untracked() }) {
-                    new_name.set(String::new());
-                }
-            }>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, board.new_column))}</span>
-                    <input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) data-testid="new-column"/>
-                </label>
-                <button type="submit" data-testid="add-column">{tr(i18n, |i| t_string!(i, board.add_column))}</button>
-            </form>
+            <AddOneForm text=new_name label=|i| t_string!(i, board.new_column) button=|i| t_string!(i, board.add_column)
+                input_testid="new-column" button_testid="add-column"
+                submit=Callback::new(move |name| run(Command::AddColumn { name }))/>
             <p class="error" role="alert" data-testid="columns-error">{move || error.get()}</p>
         </section>
     }

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::components::board_text::{board_change_text, column_name, fmt_hours};
-use crate::components::labels::{command_error_text, department_name, fmt_time, member_name, tr};
+use crate::components::labels::{command_error_text, department_name, fmt_time, member_name, tr, I18n};
 use crate::domain::board::{fmt_date, parse_date, Anchor};
 use crate::domain::{Command, Id, TaskPatch};
 use crate::i18n::i18n::*;
@@ -238,18 +238,9 @@ pub fn TaskPanel(id: Id) -> impl IntoView {
                             view! { <li><span class="muted">{fmt_time(c.at)}" "{who}": "</span><span class="prewrap">{c.text}</span></li> }
                         }).collect_view()}
                     </ul>
-                    <form class="inline-form" on:submit=move |ev| {
-                        ev.prevent_default();
-                        if run(Command::CommentOnTask { task: id, text: comment.get_untracked() }) {
-                            comment.set(String::new());
-                        }
-                    }>
-                        <label>
-                            <span>{tr(i18n, |i| t_string!(i, board.comment_text))}</span>
-                            <input type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) data-testid="task-comment-text"/>
-                        </label>
-                        <button type="submit" data-testid="task-comment">{tr(i18n, |i| t_string!(i, board.comment_add))}</button>
-                    </form>
+                    <AddOneForm text=comment label=|i| t_string!(i, board.comment_text) button=|i| t_string!(i, board.comment_add)
+                        input_testid="task-comment-text" button_testid="task-comment"
+                        submit=Callback::new(move |text| run(Command::CommentOnTask { task: id, text }))/>
                 </section>
                 <section aria-labelledby="task-trail-h" class="timeline">
                     <h3 id="task-trail-h">{tr(i18n, |i| t_string!(i, board.trail))}</h3>
@@ -324,18 +315,38 @@ fn Steps(
                     }
                 }).collect_view()}
             </ul>
-            <form class="inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                if run(Command::AddChecklistItem { task: id, text: step.get_untracked() }) {
-                    step.set(String::new());
-                }
-            }>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, board.step_new))}</span>
-                    <input type="text" prop:value=move || step.get() on:input=move |ev| step.set(event_target_value(&ev)) data-testid="step-text"/>
-                </label>
-                <button type="submit" data-testid="step-add">{tr(i18n, |i| t_string!(i, board.step_add))}</button>
-            </form>
+            <AddOneForm text=step label=|i| t_string!(i, board.step_new) button=|i| t_string!(i, board.step_add)
+                input_testid="step-text" button_testid="step-add"
+                submit=Callback::new(move |text| run(Command::AddChecklistItem { task: id, text }))/>
         </section>
+    }
+}
+
+/// A one-line form that adds something: a labelled text field and a button.
+/// The field is emptied once `submit` accepts its text. `text` is held by the
+/// caller, so that what is typed survives a redraw of the surrounding list.
+#[component]
+pub(crate) fn AddOneForm(
+    text: RwSignal<String>,
+    label: fn(I18n) -> &'static str,
+    button: fn(I18n) -> &'static str,
+    input_testid: &'static str,
+    button_testid: &'static str,
+    submit: Callback<String, bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form class="inline-form" on:submit=move |ev| {
+            ev.prevent_default();
+            if submit.run(text.get_untracked()) {
+                text.set(String::new());
+            }
+        }>
+            <label>
+                <span>{tr(i18n, label)}</span>
+                <input type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) data-testid=input_testid/>
+            </label>
+            <button type="submit" data-testid=button_testid>{tr(i18n, button)}</button>
+        </form>
     }
 }
