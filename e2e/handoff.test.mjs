@@ -117,6 +117,7 @@ test('sales → service: pre-filled checklist, live score, addressed to a person
   await waitSaved(page);
   assert.match(await text('handoff-waiting'), /Waiting for Service to accept or return it\./);
   assert.match(await text('not-receiver'), /Only a member of Service can accept or return it/);
+  await page.getByTestId('withdraw-handoff').waitFor({ state: 'visible' });
 
   // 10:00 Wang: in the service inbox and in his own, 30 business minutes, green.
   await setTime('10:00');
@@ -128,6 +129,9 @@ test('sales → service: pre-filled checklist, live score, addressed to a person
   assert.equal(await page.getByTestId('inbox-mine').getByTestId('inbox-row').count(), 1, 'addressed to Wang');
   assert.match(await text('lights-help'), /business hours of the workspace calendar \(Asia\/Shanghai\): green under 2 h, yellow from 2 h, red from 4 h/);
   await page.getByTestId('inbox').getByRole('link', { name: '#1 Printer keeps jamming' }).click();
+  // The receiving side answers; only the sending side may take it back.
+  assert.equal(await text('not-sender'), 'Only its sender or a member of Sales can withdraw it.');
+  assert.equal(await page.getByTestId('withdraw-handoff').count(), 0);
   await page.getByTestId('accept-handoff').click();
   await page.getByTestId('hand-off').waitFor();
   await waitSaved(page);

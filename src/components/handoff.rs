@@ -287,6 +287,7 @@ pub fn handoff_error_text(i18n: I18n, e: &HandoffError) -> String {
         HandoffError::NotReceiver { name } => {
             t_string!(i18n, handoff.err_not_receiver, name = name.clone()).to_string()
         }
+        HandoffError::NotSender { name } => t_string!(i18n, handoff.err_not_sender, name = name.clone()).to_string(),
         HandoffError::LegTaken => t_string!(i18n, handoff.err_leg_taken).to_string(),
         HandoffError::BadItem { position, problem } => {
             t_string!(i18n, handoff.err_bad_item, n = *position, problem = item_problem_text(i18n, *problem))
@@ -567,7 +568,8 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
         Ok(_) => error.set(None),
         Err(e) => error.set(Some(command_error_text(i18n, &e))),
     };
-    // (receiving department's name, owner's name, waiting time, light, may the acting member answer)
+    // (receiving department's name, owner's name, waiting time, light, may
+    // the acting member answer, sending department's name, may they withdraw)
     let info = move || {
         let now = app.now.get();
         let actor = app.actor.get();
@@ -576,12 +578,15 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
             let r = ws.request(request)?;
             let h = r.handoff(handoff)?;
             let secs = ws.calendar.elapsed(h.sent_at, now, &[]);
-            let receiver = actor.and_then(|a| ws.member(a)).is_some_and(|m| m.active && m.department == h.to);
-            Some((dept_name(i18n, ws, h.to), who(i18n, ws, r.owner), secs, WaitLight::of(secs), receiver))
+            let acting = actor.and_then(|a| ws.member(a)).filter(|m| m.active);
+            let receiver = acting.is_some_and(|m| m.department == h.to);
+            let sender = acting.is_some_and(|m| m.department == h.from || h.sent_by == Some(m.id));
+            let from = dept_name(i18n, ws, h.from);
+            Some((dept_name(i18n, ws, h.to), who(i18n, ws, r.owner), secs, WaitLight::of(secs), receiver, from, sender))
         })
     };
     view! {
-        {move || info().map(|(dept, owner, secs, light, receiver)| view! {
+        {move || info().map(|(dept, owner, secs, light, receiver, from, sender)| view! {
             <div class="handoff-waiting" data-testid="handoff-waiting">
                 <p>
                     <strong>{t_string!(i18n, handoff.waiting_for, dept = dept.clone()).to_string()}</strong>" "
@@ -617,14 +622,20 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
                 }}
                 <p class="error" role="alert" data-testid="handoff-error">{move || error.get()}</p>
                 <HandoffRecord request=request handoff=handoff/>
-                <form class="inline-form withdraw" on:submit=move |ev| {
-                    ev.prevent_default();
-                    run(Command::WithdrawHandoff { request, handoff, reason: withdraw_reason.get_untracked() });
-                }>
-                    <TextIn label=|i| t_string!(i, handoff.withdraw_reason) testid="withdraw-reason"
-                        value=withdraw_reason.into() on_set=Callback::new(move |v: String| withdraw_reason.set(v))/>
-                    <button type="submit" class="danger" data-testid="withdraw-handoff">{tr(i18n, |i| t_string!(i, handoff.withdraw_button))}</button>
-                </form>
+                {if sender {
+                    view! {
+                        <form class="inline-form withdraw" on:submit=move |ev| {
+                            ev.prevent_default();
+                            run(Command::WithdrawHandoff { request, handoff, reason: withdraw_reason.get_untracked() });
+                        }>
+                            <TextIn label=|i| t_string!(i, handoff.withdraw_reason) testid="withdraw-reason"
+                                value=withdraw_reason.into() on_set=Callback::new(move |v: String| withdraw_reason.set(v))/>
+                            <button type="submit" class="danger" data-testid="withdraw-handoff">{tr(i18n, |i| t_string!(i, handoff.withdraw_button))}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <p class="help" data-testid="not-sender">{t_string!(i18n, handoff.not_sender, dept = from).to_string()}</p> }.into_any()
+                }}
             </div>
         })}
     }

@@ -563,6 +563,8 @@ pub enum HandoffError {
     NoActor,
     #[error("{name} is not a member of the receiving department")]
     NotReceiver { name: String },
+    #[error("{name} did not send this handoff and is not a member of the sending department")]
+    NotSender { name: String },
     #[error("a template for this leg exists already")]
     LegTaken,
     #[error("item {position}: {problem}")]

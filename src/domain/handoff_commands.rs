@@ -44,6 +44,17 @@ fn receiver(ws: &Workspace, h: &Handoff, actor: Option<Id>) -> Result<Id, Comman
     }
 }
 
+/// The acting member taking a handoff back: the member who sent it, or an
+/// active member of the sending department (a colleague covering for them).
+fn sender_side(ws: &Workspace, h: &Handoff, actor: Option<Id>) -> Result<Id, CommandError> {
+    let actor = actor.ok_or(HandoffError::NoActor)?;
+    check_member(ws, actor, "withdrawn by")?;
+    match ws.member(actor) {
+        Some(m) if m.department == h.from || h.sent_by == Some(actor) => Ok(actor),
+        m => Err(HandoffError::NotSender { name: m.map(|m| m.name.clone()).unwrap_or_default() }.into()),
+    }
+}
+
 pub(super) fn send(ws: &mut Workspace, d: HandoffDraft, trail: &mut Trail) -> Result<(), CommandError> {
     let r = open_request(ws, d.request, "handing off")?;
     if r.pending_handoff().is_some() {
@@ -184,6 +195,8 @@ pub(super) fn give_back(
     Ok(())
 }
 
+/// The sending side takes a waiting handoff back, with a reason; the request
+/// stays where it is.
 pub(super) fn withdraw(
     ws: &mut Workspace,
     request: Id,
@@ -193,7 +206,8 @@ pub(super) fn withdraw(
 ) -> Result<(), CommandError> {
     let reason = required_text("reason", reason)?;
     let r = ws.requests.get(&request).ok_or(CommandError::NotFound { what: "request", id: request })?;
-    pending(r, handoff)?;
+    let h = pending(r, handoff)?;
+    sender_side(ws, h, trail.ctx.actor)?;
     take_back(ws, request, handoff, reason, trail);
     Ok(())
 }

@@ -942,6 +942,37 @@ fn resolving_or_merging_withdraws_a_waiting_handoff() {
     assert_eq!((s.per_resolved.mean, s.resolved_handoffs), (Some(1.0), 1));
 }
 
+/// Only the sending side takes a handoff back: its sender, or a member of
+/// the sending department; never the receivers or a third department.
+#[test]
+fn who_may_withdraw_a_handoff() {
+    let mut w = World::new();
+    let kai = w.member("Kai", w.technical);
+    let back = [("result", "fixed"), ("state", "Fixed"), ("tell", "all good"), ("preferences", "none")];
+    let r = w.create(w.li, NewRequest::titled("Printer"));
+    let q = w.create(w.li, NewRequest::titled("Scanner"));
+    let h = World::sent(&w.ok(Some(w.li), Command::SendHandoff(draft(r, w.technical, w.service, &back))));
+    let g = World::sent(&w.ok(Some(w.li), Command::SendHandoff(draft(q, w.technical, w.service, &back))));
+    let withdraw = |request, handoff| Command::WithdrawHandoff { request, handoff, reason: "sent too early".into() };
+    let refusals: Vec<(&str, Option<Id>, CommandError)> = vec![
+        ("nobody acting", None, HandoffError::NoActor.into()),
+        ("a member of the receiving department", Some(w.wang), HandoffError::NotSender { name: "Wang".into() }.into()),
+        ("a member of a third department", Some(w.sam), HandoffError::NotSender { name: "Sam".into() }.into()),
+    ];
+    for (what, actor, expected) in refusals {
+        assert_eq!(w.refused(actor, withdraw(r, h)), expected, "{what}");
+    }
+    // The sender, after moving to sales, still may; so may a colleague who
+    // stayed in the sending department.
+    let to_sales = MemberPatch { department: Some(w.sales), ..MemberPatch::default() };
+    w.ok(None, Command::UpdateMember { member: w.li, patch: to_sales });
+    w.ok(Some(w.li), withdraw(r, h));
+    w.ok(Some(kai), withdraw(q, g));
+    let by: Vec<Option<(ReplyKind, Option<Id>)>> =
+        [r, q].iter().map(|x| w.req(*x).handoffs[0].reply.as_ref().map(|y| (y.kind, y.by))).collect();
+    assert_eq!(by, vec![Some((ReplyKind::Withdrawn, Some(w.li))), Some((ReplyKind::Withdrawn, Some(kai)))]);
+}
+
 /// The missing-items count over several handoffs and two versions of a
 /// template, merged by item key with the newest label.
 #[test]
