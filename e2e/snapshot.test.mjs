@@ -208,6 +208,13 @@ test('a wrong-typed value is refused with its JSON path; nothing changes, also a
   await box.filter({ hasText: 'typed2.baton.json' }).waitFor();
   assert.match(await box.innerText(), /typed2\.baton\.json: at events\[5\]\.at: expected .*, found 12/);
 
+  // A file that is JSON but not a snapshot at all says so about the whole file.
+  await chooseFile(page, 'import-json', 'empty.baton.json', '[]');
+  await box.filter({ hasText: 'empty.baton.json' }).waitFor();
+  const whole = await box.innerText();
+  assert.match(whole, /empty\.baton\.json: expected .+, found an array of 0 item\(s\)/);
+  assert.doesNotMatch(whole, / at /, 'no place inside the file is named');
+
   await nav(page, 'Requests');
   assert.deepEqual(await snapshotOfState(page), before, 'nothing stored or shown changed');
 

@@ -25,12 +25,22 @@ fn error_detail(i18n: I18n, e: &snapshot::SnapshotError) -> String {
         )
         .to_string();
     }
-    let place = if e.path.is_empty() { "—".to_string() } else { e.path.clone() };
+    if e.path.is_empty() {
+        // The file as a whole (an empty array, a number…): no place inside it.
+        return t_string!(
+            i18n,
+            data.err_detail_whole,
+            file = e.file.clone(),
+            expected = e.expected.clone(),
+            found = e.found.clone()
+        )
+        .to_string();
+    }
     t_string!(
         i18n,
         data.err_detail,
         file = e.file.clone(),
-        path = place,
+        path = e.path.clone(),
         expected = e.expected.clone(),
         found = e.found.clone()
     )

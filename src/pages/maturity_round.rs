@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::components::labels::{command_error_text, fixed, tr, I18n};
 use crate::components::radar::{Radar, Series};
@@ -728,6 +729,19 @@ fn action_label(i18n: I18n, round: &Round) -> String {
     t_string!(i18n, maturity.task_label, period = round.period().to_string()).to_string()
 }
 
+/// Puts the keyboard focus on the link to the task made from `action`.
+fn focus_action_link(action: &str) {
+    let Ok(holders) = document().query_selector_all("span.action-task-holder") else { return };
+    let link = (0..holders.length())
+        .filter_map(|k| holders.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .find(|h| h.get_attribute("data-action").as_deref() == Some(action))
+        .and_then(|h| h.query_selector("a.action-task").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(a) = link {
+        let _ = a.focus();
+    }
+}
+
 /// An improvement action with a button that puts it on the board as a task
 /// (of the round's team's department, labelled with the round), or, once it
 /// is there, a link to the task.
@@ -759,7 +773,12 @@ fn ActionTask(round: Id, action: Text, lang: Lang) -> impl IntoView {
     };
     let make = {
         let action = action.clone();
+        let existing = existing.clone();
         move |_| {
+            // Clicks quicker than a redraw make one task, not several.
+            if untrack(&existing).is_some() {
+                return;
+            }
             let new = app.workspace.with_untracked(|w| {
                 let ws = w.as_ref()?;
                 let r = ws.maturity_rounds.iter().find(|r| r.id() == round)?;
@@ -772,7 +791,14 @@ fn ActionTask(round: Id, action: Text, lang: Lang) -> impl IntoView {
             });
             let Some(new) = new else { return };
             match app.dispatch(Command::AddTask(new)) {
-                Ok(_) => error.set(None),
+                Ok(_) => {
+                    error.set(None);
+                    // The keyboard stays where it was: on the link to the
+                    // task (the list may have been drawn anew by then, so
+                    // the link is found by its action).
+                    let action = action.clone();
+                    request_animation_frame(move || focus_action_link(&action));
+                }
                 Err(e) => error.set(Some(command_error_text(i18n, &e))),
             }
         }
@@ -780,6 +806,7 @@ fn ActionTask(round: Id, action: Text, lang: Lang) -> impl IntoView {
     let label_for = action.clone();
     view! {
         <span data-testid="action">{action.clone()}</span>" "
+        <span class="action-task-holder" data-action=action.clone()>
         {move || match existing() {
             Some((task, label)) => {
                 let href = format!(
@@ -805,6 +832,7 @@ fn ActionTask(round: Id, action: Text, lang: Lang) -> impl IntoView {
                 .into_any()
             }
         }}
+        </span>
         <span class="error" role="alert">{move || error.get()}</span>
     }
 }

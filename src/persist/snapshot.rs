@@ -915,11 +915,11 @@ impl<'a, K: std::hash::Hash + Eq + Copy + fmt::Display> Seen<'a, K> {
 
     fn add(&mut self, key: K, path: String, shown: impl Fn(K) -> String) -> Result<(), SnapshotError> {
         if let Some(earlier) = self.first.get(&key) {
-            let expected = format!(
-                "{} not used by another {}",
-                if self.what == "number" { "a number" } else { "an id" },
-                self.what
-            );
+            let expected = if self.what == "number" {
+                "a number not used by another request".to_string()
+            } else {
+                format!("an id not used by another {}", self.what)
+            };
             return Err(SnapshotError::new(
                 SnapshotErrorKind::DuplicateId,
                 path,
