@@ -180,6 +180,17 @@ test('a CSV with an unclosed quote is refused with its line; a GB18030 file is r
   assert.equal(await page.getByTestId('csv-mapping').count(), 0);
   assert.deepEqual(await readStored(page), before, 'nothing changed');
 
+  // A header row with nothing under it is said so, not imported as 0 rows.
+  await page.getByTestId('import-csv').setInputFiles({
+    name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from('Subject,Priority\r\n\r\n', 'utf8'),
+  });
+  await page.getByTestId('csv-error').filter({ hasText: 'header.csv' }).waitFor();
+  assert.equal(
+    await page.getByTestId('csv-error').innerText(),
+    'header.csv: the file has a header row but no data rows under it: nothing to import.',
+  );
+  assert.equal(await page.getByTestId('csv-mapping').count(), 0);
+
   // Excel saves Chinese CSV files in GB18030: read as such, with a note.
   const gbk = Buffer.from('b1eacce22cc7feb5c02cd3c5cfc8bcb60d0ab4f2d3a1bbfabfa8d6bd2cb5e7bbb02cb8df0d0a', 'hex');
   await page.getByTestId('import-csv').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: gbk });

@@ -226,3 +226,23 @@ test('a wrong-typed value is refused with its JSON path; nothing changes, also a
   assert.equal((await readStored(page)).workspaces.length, 1, 'no half-imported workspace appeared');
   assertNoErrors(errorsB);
 });
+
+test('the same file imported twice as new workspaces gives two names that tell them apart', async () => {
+  const page = pageB;
+  assert.ok(page, 'the import test ran');
+  await nav(page, 'Data');
+  await chooseFile(page, 'import-json', first.name, first.text);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('workspace-name').filter({ hasText: `${SAMPLE_NAME} (2)` }).waitFor();
+  await waitSaved(page);
+  await nav(page, 'Settings');
+  await page.getByTestId('workspace-list').locator('tbody tr').nth(1).waitFor();
+  const names = await page.getByTestId('workspace-list').locator('tbody tr td:first-child').allInnerTexts();
+  const shown = names.map((n) => n.replace(/\s+/g, ' ').trim());
+  assert.equal(shown.length, 2, shown.join(' | '));
+  assert.ok(shown.some((n) => n === SAMPLE_NAME), shown.join(' | '));
+  assert.ok(shown.some((n) => n.startsWith(`${SAMPLE_NAME} (2)`)), shown.join(' | '));
+  assert.equal((await readStored(page)).workspaces.length, 2);
+  assertNoErrors(errorsB);
+});

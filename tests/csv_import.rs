@@ -93,7 +93,6 @@ fn reading() {
         ),
         ("short row kept", "Title,Status\nA\n", &["Title", "Status"], &[&["A"]], &[2]),
         ("blank lines skipped", "Title\n\nA\n\n", &["Title"], &[&["A"]], &[3]),
-        ("header only", "Title,Status\n", &["Title", "Status"], &[], &[]),
         ("semicolons", "Title;Status\nA;Open\n", &["Title", "Status"], &[&["A", "Open"]], &[2]),
         ("tabs", "Title\tStatus\nA, B\tOpen\n", &["Title", "Status"], &[&["A, B", "Open"]], &[2]),
     ];
@@ -121,6 +120,11 @@ fn unreadable_files() {
             "t.csv: expected a header row and data rows, found an empty file",
         ),
         (
+            "Title,Status\r\n\r\n",
+            CsvError::NoRows { file: "t.csv".into() },
+            "t.csv: expected data rows after the header row, found none",
+        ),
+        (
             ",,\nA,B,C\n",
             CsvError::NoHeader { file: "t.csv".into(), line: 1 },
             "t.csv: line 1: expected a header row naming the columns, found only empty cells",
@@ -138,7 +142,7 @@ fn suggested_columns() {
     let t = table(
         "Ticket ID,Customer Name,Customer Email,Customer Age,Product Purchased,Ticket Type,Ticket Subject,\
          Ticket Description,Ticket Status,Resolution,Ticket Priority,Ticket Channel,First Response Time,\
-         Time to Resolution,Customer Satisfaction Rating\n",
+         Time to Resolution,Customer Satisfaction Rating\n1\n",
     );
     use Target::*;
     assert_eq!(
@@ -162,7 +166,7 @@ fn suggested_columns() {
         ]
     );
     // Chinese headers; a second title-like column is left for the person to decide.
-    let t = table("标题,主题,描述,优先级,渠道,状态,满意度,创建时间,标签,产品\n");
+    let t = table("标题,主题,描述,优先级,渠道,状态,满意度,创建时间,标签,产品\n打印机\n");
     assert_eq!(
         suggest_mapping(&t).columns,
         [Title, Ignore, Description, Urgency, Channel, Status, Satisfaction, CreatedAt, Tags, Tags]

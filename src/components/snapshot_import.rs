@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::components::labels::tr;
-use crate::domain::IdSource;
+use crate::domain::{unused_name, Command, IdSource};
 use crate::i18n::i18n::*;
 use crate::persist::snapshot::{self, Snapshot, SnapshotErrorKind};
 use crate::platform::files;
@@ -111,8 +111,14 @@ pub fn SnapshotImport() -> impl IntoView {
                 app.replace_current(ws).await
             } else {
                 // A workspace already stored under that id gets a new id, so nothing is overwritten.
-                if app.list.get_untracked().iter().any(|w| w.id == ws.id) {
+                let list = app.list.get_untracked();
+                if list.iter().any(|w| w.id == ws.id) {
                     ws.id = AppState::with_ids(|ids| ids.next_id());
+                }
+                // And a name of its own, given in the trail, so the list tells them apart.
+                let name = unused_name(&ws.name, list.iter().map(|w| w.name.as_str()));
+                if name != ws.name {
+                    let _ = AppState::apply_before_storing(&mut ws, Command::RenameWorkspace { name });
                 }
                 app.adopt_new(ws).await;
                 Ok(())

@@ -55,7 +55,7 @@ pub use command::{
 pub use event::{Change, Event};
 pub use ids::{Id, IdSource, SeqIds};
 pub use request::{Channel, Comment, Customer, DataFlag, OwnershipOffer, Request, Status, Urgency};
-pub use workspace::{Department, Member, Team, Workspace};
+pub use workspace::{unused_name, Department, Member, Team, Workspace};
 
 /// An instant in UTC. Display in a zone is the shell's business.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;

@@ -230,3 +230,38 @@ impl Workspace {
         self.events.iter().filter(move |e| e.request == Some(request))
     }
 }
+
+/// `name`, or the first of "name (2)", "name (3)", … that no workspace in
+/// `taken` is called, so that two workspaces imported from the same file can
+/// be told apart in the list.
+pub fn unused_name<'a>(name: &str, taken: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    let free = |candidate: &str| !taken.clone().into_iter().any(|t| t == candidate);
+    if free(name) {
+        return name.to_string();
+    }
+    (2u32..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|c| free(c))
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unused_name;
+
+    #[test]
+    fn names_of_imported_workspaces() {
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("Desk", &[], "Desk"),
+            ("Desk", &["Support"], "Desk"),
+            ("Desk", &["Desk"], "Desk (2)"),
+            ("Desk", &["Desk", "Desk (2)"], "Desk (3)"),
+            ("Desk", &["Desk", "Desk (3)"], "Desk (2)"),
+            ("服务台 🛎", &["服务台 🛎"], "服务台 🛎 (2)"),
+            ("Desk (2)", &["Desk (2)"], "Desk (2) (2)"),
+        ];
+        for (name, taken, expected) in cases {
+            assert_eq!(unused_name(name, taken.iter().copied()), *expected, "{name} among {taken:?}");
+        }
+    }
+}

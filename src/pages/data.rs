@@ -85,6 +85,7 @@ fn target_label(i18n: I18n, t: Target) -> String {
 fn csv_error_text(i18n: I18n, e: &CsvError) -> String {
     match e {
         CsvError::Empty { file } => t_string!(i18n, data.csv_error_empty, file = file.clone()).to_string(),
+        CsvError::NoRows { file } => t_string!(i18n, data.csv_error_no_rows, file = file.clone()).to_string(),
         CsvError::NoHeader { file, line } => {
             t_string!(i18n, data.csv_error_no_header, file = file.clone(), line = *line).to_string()
         }

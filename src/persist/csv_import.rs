@@ -96,6 +96,8 @@ pub struct CsvRow {
 pub enum CsvError {
     #[error("{file}: expected a header row and data rows, found an empty file")]
     Empty { file: String },
+    #[error("{file}: expected data rows after the header row, found none")]
+    NoRows { file: String },
     #[error("{file}: line {line}: expected a header row naming the columns, found only empty cells")]
     NoHeader { file: String, line: u64 },
     #[error("{file}: line {line}: expected CSV, found {problem}")]
@@ -143,6 +145,9 @@ pub fn read_csv(file_name: &str, text: &str) -> Result<CsvTable, CsvError> {
         rows.push(CsvRow { row: rows.len() + 1, line, fields });
     }
     let headers = headers.ok_or_else(|| CsvError::Empty { file: file() })?;
+    if rows.is_empty() {
+        return Err(CsvError::NoRows { file: file() });
+    }
     Ok(CsvTable { file_name: file(), headers, rows })
 }
 

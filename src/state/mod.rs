@@ -371,6 +371,14 @@ impl AppState {
     }
 
     /// New ids for building workspaces outside a command (create, sample, import).
+    /// Applies a command, now and as nobody, to a workspace that is not open
+    /// yet (an import about to be stored), so that what is done to it before
+    /// it is stored is in its trail like any change.
+    pub fn apply_before_storing(ws: &mut Workspace, cmd: Command) -> Result<usize, CommandError> {
+        let now = clock::now();
+        with_shell(|s| apply_in_place(ws, cmd, &mut Ctx::new(now, None, &mut s.ids)))
+    }
+
     pub fn with_ids<R>(f: impl FnOnce(&mut BrowserIds) -> R) -> R {
         with_shell(|s| f(&mut s.ids))
     }
