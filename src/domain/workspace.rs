@@ -239,10 +239,7 @@ pub fn unused_name<'a>(name: &str, taken: impl IntoIterator<Item = &'a str> + Cl
     if free(name) {
         return name.to_string();
     }
-    (2u32..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|c| free(c))
-        .unwrap_or_else(|| name.to_string())
+    (2u32..).map(|n| format!("{name} ({n})")).find(|c| free(c)).unwrap_or_else(|| name.to_string())
 }
 
 #[cfg(test)]
