@@ -37,6 +37,9 @@ fn polygon(n: usize, values: impl Iterator<Item = f64>) -> String {
 }
 
 /// `summary` is the chart's text alternative (one sentence with the values).
+/// A series drawn: its number, its outline's points, its dots (x, y).
+type Shape = (usize, String, Vec<(String, String)>);
+
 #[component]
 pub fn Radar(
     axes: Vec<String>,
@@ -68,7 +71,7 @@ pub fn Radar(
             (fmt(x), fmt(y), anchor, name.clone())
         })
         .collect();
-    let shapes: Vec<(usize, String, Vec<(String, String)>)> = series
+    let shapes: Vec<Shape> = series
         .iter()
         .enumerate()
         .map(|(k, s)| {

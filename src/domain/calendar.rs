@@ -214,8 +214,11 @@ impl BusinessCalendar {
 pub struct Prepared<'c> {
     cal: &'c BusinessCalendar,
     tz: Zone,
-    days: RefCell<BTreeMap<NaiveDate, Rc<[(Timestamp, Timestamp)]>>>,
+    days: RefCell<BTreeMap<NaiveDate, DayIntervals>>,
 }
+
+/// One day's business intervals in UTC, shared by every clock that asks.
+type DayIntervals = Rc<[(Timestamp, Timestamp)]>;
 
 impl Prepared<'_> {
     pub fn calendar(&self) -> &BusinessCalendar {

@@ -610,8 +610,7 @@ fn locate(value: &Value, check: Check, message: String) -> (Vec<PathStep>, Strin
         return (Vec::new(), message);
     }
     let mut steps: Vec<PathStep> = Vec::new();
-    loop {
-        let Some(node) = value_at(value, &steps) else { break };
+    while let Some(node) = value_at(value, &steps) {
         let next = match node {
             // The tag of an internally tagged enum ("type") is read before
             // anything else, so removing it always changes the outcome: try
