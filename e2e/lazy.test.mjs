@@ -33,9 +33,14 @@ test('on-demand pages fetch their file on first opening, and say so when it cann
   await page.waitForSelector('[data-app-ready]', { state: 'attached' });
   await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
   assert.equal(wasm.filter((p) => p.endsWith('_bg.wasm')).length, 1, `main file fetched: ${wasm}`);
+  // Then, a second later, a request's page and the dashboard are fetched in
+  // the background, and nothing else.
+  const prefetched = Promise.all([
+    page.waitForResponse(/-split_detail\.wasm$/, { timeout: 15_000 }),
+    page.waitForResponse(/-split_dashboard\.wasm$/, { timeout: 15_000 }),
+  ]);
   release();
-  // Then a request's page and the dashboard are fetched in the background,
-  // and nothing else.
+  await prefetched;
   await page.waitForLoadState('networkidle');
   await page.unroute(/-(split|chunk)_[a-z_0-9]+\.wasm$/, hold);
   const first = wasm.splice(0).filter((p) => /-split_/.test(p)).map((p) => p.replace(/^.*-split_/, ''));

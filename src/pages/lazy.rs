@@ -153,12 +153,17 @@ fn dashboard_page() -> Result<AnyView, SplitLoaderError> {
 
 // What `app.rs` uses in place of the components.
 
+/// How long after the first page the common pages are fetched.
+const PREFETCH_AFTER_MS: i32 = 1000;
+
 /// Fetches the files of a request's page and the dashboard in the
-/// background once the app has shown its first page, so that opening them
-/// does not wait. A failed fetch is tried again when the page is opened.
+/// background a second after the app has shown its first page, so that
+/// opening them does not wait. The second leaves a page the user opens
+/// straight away its files without these competing. A failed fetch is tried
+/// again when the page is opened.
 pub fn prefetch_common_pages() {
     leptos::task::spawn_local(async {
-        crate::platform::timer::sleep_ms(0).await;
+        crate::platform::timer::sleep_ms(PREFETCH_AFTER_MS).await;
         let _ = preload_detail_page().await;
         let _ = preload_dashboard_page().await;
     });
