@@ -4,8 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::components::labels::tr;
-use crate::components::labels::{command_error_text, department_name};
+use crate::components::labels::{command_error_text, department_name, tr, I18n};
 use crate::domain::{Command, CommandError, Id, Member, MemberPatch};
 use crate::i18n::i18n::*;
 use crate::pages::routing::split_list;
@@ -44,8 +43,6 @@ pub fn SettingsPage() -> impl IntoView {
 fn Teams() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let name = RwSignal::new(String::new());
-    let dept = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let run = move |cmd: Command| match app.dispatch(cmd) {
         Ok(_) => {
@@ -56,13 +53,6 @@ fn Teams() -> impl IntoView {
             error.set(Some(command_error_text(i18n, &e)));
             false
         }
-    };
-    let departments = move || {
-        app.workspace.with(|w| {
-            w.as_ref()
-                .map(|w| w.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
     };
     let teams = move || {
         app.workspace.with(|w| {
@@ -108,32 +98,8 @@ fn Teams() -> impl IntoView {
                     }
                 }/>
             </ul>
-            <form class="inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                let department = Id::parse_str(&dept.get_untracked()).ok().or_else(|| departments().first().map(|(id, _)| *id));
-                match department {
-                    Some(department) => {
-                        if run(Command::AddTeam { name: name.get_untracked(), department }) {
-                            name.set(String::new());
-                        }
-                    }
-                    None => error.set(Some(t_string!(i18n, settings.need_department).to_string())),
-                }
-            }>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, settings.team_new))}</span>
-                    <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="team-name"/>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, settings.member_department))}</span>
-                    <select on:change=move |ev| dept.set(event_target_value(&ev)) data-testid="team-department">
-                        <For each=departments key=|(id, n)| (*id, n.clone()) children=move |(id, n)| {
-                            view! { <option value=id.to_string()>{n}</option> }
-                        }/>
-                    </select>
-                </label>
-                <button type="submit" data-testid="add-team">{tr(i18n, |i| t_string!(i, settings.add))}</button>
-            </form>
+            <AddInDepartment label=|i| t_string!(i, settings.team_new) testid="team" error=error
+                add=Callback::new(move |(name, department): (String, Id)| run(Command::AddTeam { name, department }))/>
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
     }
@@ -283,8 +249,6 @@ fn Departments() -> impl IntoView {
 fn Members() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let name = RwSignal::new(String::new());
-    let dept = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // A member being deactivated who still holds open requests: who takes them.
     let handing_over = RwSignal::new(None::<(Id, String, usize)>);
@@ -471,35 +435,62 @@ fn Members() -> impl IntoView {
                     </div>
                 }
             })}
-            <form class="inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                let department = Id::parse_str(&dept.get_untracked())
-                    .ok()
-                    .or_else(|| departments().first().map(|(id, _)| *id));
-                match department {
-                    Some(department) => {
-                        if run(Command::AddMember { name: name.get_untracked(), department }) {
-                            name.set(String::new());
-                        }
-                    }
-                    None => error.set(Some(t_string!(i18n, settings.need_department).to_string())),
-                }
-            }>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, settings.member_new))}</span>
-                    <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="member-name"/>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, settings.member_department))}</span>
-                    <select on:change=move |ev| dept.set(event_target_value(&ev)) data-testid="member-department">
-                        <For each=departments key=|(id, n)| (*id, n.clone()) children=move |(id, n)| {
-                            view! { <option value=id.to_string()>{n}</option> }
-                        }/>
-                    </select>
-                </label>
-                <button type="submit" data-testid="add-member">{tr(i18n, |i| t_string!(i, settings.add))}</button>
-            </form>
+            <AddInDepartment label=|i| t_string!(i, settings.member_new) testid="member" error=error
+                add=Callback::new(move |(name, department): (String, Id)| run(Command::AddMember { name, department }))/>
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
+    }
+}
+
+/// A name and a department with an "Add" button: a new team or a new
+/// member. `add` says whether it was added (the name is then cleared); with
+/// no department chosen the first is taken. Test ids: `<testid>-name`,
+/// `<testid>-department`, `add-<testid>`.
+#[component]
+fn AddInDepartment(
+    label: fn(I18n) -> &'static str,
+    testid: &'static str,
+    error: RwSignal<Option<String>>,
+    add: Callback<(String, Id), bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let name = RwSignal::new(String::new());
+    let dept = RwSignal::new(String::new());
+    let departments = move || {
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.departments.iter().map(|d| (d.id, department_name(i18n, d))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <form class="inline-form" on:submit=move |ev| {
+            ev.prevent_default();
+            let department = Id::parse_str(&dept.get_untracked()).ok().or_else(|| departments().first().map(|(id, _)| *id));
+            match department {
+                Some(department) => {
+                    if add.run((name.get_untracked(), department)) {
+                        name.set(String::new());
+                    }
+                }
+                None => error.set(Some(t_string!(i18n, settings.need_department).to_string())),
+            }
+        }>
+            <label>
+                <span>{tr(i18n, label)}</span>
+                <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                    data-testid=format!("{testid}-name")/>
+            </label>
+            <label>
+                <span>{tr(i18n, |i| t_string!(i, settings.member_department))}</span>
+                <select on:change=move |ev| dept.set(event_target_value(&ev)) data-testid=format!("{testid}-department")>
+                    <For each=departments key=|(id, n)| (*id, n.clone()) children=move |(id, n)| {
+                        view! { <option value=id.to_string()>{n}</option> }
+                    }/>
+                </select>
+            </label>
+            <button type="submit" data-testid=format!("add-{testid}")>{tr(i18n, |i| t_string!(i, settings.add))}</button>
+        </form>
     }
 }
