@@ -191,6 +191,15 @@ test('a CSV with an unclosed quote is refused with its line; a GB18030 file is r
   );
   assert.equal(await page.getByTestId('csv-mapping').count(), 0);
 
+  // A spreadsheet (a zip archive) saved under a .csv name is not text.
+  const xlsx = Buffer.from('504b0304140006000800000021006211ee0a8f0100005a0500001300', 'hex');
+  await page.getByTestId('import-csv').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: xlsx });
+  await page.getByTestId('csv-error').filter({ hasText: 'sheet.csv' }).waitFor();
+  assert.match(await page.getByTestId('csv-error').innerText(), /^sheet\.csv is not a text file/);
+  assert.equal(await page.getByTestId('csv-note').count(), 0, 'no note about its encoding');
+  assert.equal(await page.getByTestId('csv-mapping').count(), 0);
+  assert.deepEqual(await readStored(page), before, 'nothing changed');
+
   // Excel saves Chinese CSV files in GB18030: read as such, with a note.
   const gbk = Buffer.from('b1eacce22cc7feb5c02cd3c5cfc8bcb60d0ab4f2d3a1bbfabfa8d6bd2cb5e7bbb02cb8df0d0a', 'hex');
   await page.getByTestId('import-csv').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: gbk });

@@ -120,6 +120,11 @@ fn unreadable_files() {
             "t.csv: expected a header row and data rows, found an empty file",
         ),
         (
+            "PK\u{3}\u{4}\u{14}\0\u{6}\0\u{8}\0\0\0!\0b\u{ee}",
+            CsvError::NotText { file: "t.csv".into() },
+            "t.csv: expected a text file (CSV), found binary content (NUL characters)",
+        ),
+        (
             "Title,Status\r\n\r\n",
             CsvError::NoRows { file: "t.csv".into() },
             "t.csv: expected data rows after the header row, found none",

@@ -85,6 +85,7 @@ fn target_label(i18n: I18n, t: Target) -> String {
 fn csv_error_text(i18n: I18n, e: &CsvError) -> String {
     match e {
         CsvError::Empty { file } => t_string!(i18n, data.csv_error_empty, file = file.clone()).to_string(),
+        CsvError::NotText { file } => t_string!(i18n, data.csv_error_not_text, file = file.clone()).to_string(),
         CsvError::NoRows { file } => t_string!(i18n, data.csv_error_no_rows, file = file.clone()).to_string(),
         CsvError::NoHeader { file, line } => {
             t_string!(i18n, data.csv_error_no_header, file = file.clone(), line = *line).to_string()
@@ -240,7 +241,13 @@ fn CsvImportCard() -> impl IntoView {
                     mapping.set(Some(m));
                     step.set(CsvStep::Map);
                 }
-                Err(e) => error.set(Some(csv_error_text(i18n, &e))),
+                Err(e) => {
+                    // A binary file was not "read as GB18030" in any useful sense.
+                    if matches!(e, CsvError::NotText { .. }) {
+                        note.set(None);
+                    }
+                    error.set(Some(csv_error_text(i18n, &e)));
+                }
             }
         });
     };

@@ -96,6 +96,8 @@ pub struct CsvRow {
 pub enum CsvError {
     #[error("{file}: expected a header row and data rows, found an empty file")]
     Empty { file: String },
+    #[error("{file}: expected a text file (CSV), found binary content (NUL characters)")]
+    NotText { file: String },
     #[error("{file}: expected data rows after the header row, found none")]
     NoRows { file: String },
     #[error("{file}: line {line}: expected a header row naming the columns, found only empty cells")]
@@ -117,6 +119,11 @@ pub fn read_csv(file_name: &str, text: &str) -> Result<CsvTable, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(CsvError::Empty { file: file() });
+    }
+    // Text never holds NUL characters; spreadsheets, images and archives
+    // do, whatever the file is called.
+    if text.contains('\0') {
+        return Err(CsvError::NotText { file: file() });
     }
     let sep = separator(text);
     if let Some(line) = unclosed_quote(text, sep) {
