@@ -171,6 +171,9 @@ try {
   const html = fs.readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
     if (!href || !/\bintegrity="/.test(tag)) return tag;
+    // Browsers ignore (and Chromium warns about) integrity on a preload of
+    // the fetch kind, which is how the main .wasm is preloaded: drop it there.
+    if (/\bas="fetch"/.test(tag)) return tag.replace(/\s+integrity="[^"]*"/, '');
     const file = path.join(staging, decodeURI(href.replace(/^\/+/, '')));
     if (!fs.existsSync(file)) return tag;
     return tag.replace(/\bintegrity="[^"]*"/, `integrity="${sri(file)}"`);
