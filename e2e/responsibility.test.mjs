@@ -67,8 +67,13 @@ test('ownership moves only on acceptance; deactivating an owner asks who takes o
   await page.getByTestId('ownership-offer').waitFor();
   assert.match(await page.getByTestId('ownership-offer').innerText(), /Waiting for Bo to accept: Going on leave/);
   assert.equal(await page.getByTestId('owner').innerText(), 'Ana', 'not before acceptance');
-  // Ana cannot accept for Bo.
+  // Ana cannot accept for Bo, but, having offered it, may withdraw it.
   assert.equal(await page.getByTestId('accept-ownership').count(), 0);
+  assert.equal((await page.getByTestId('decline-ownership').innerText()).trim(), 'Withdraw the offer');
+  // A third member may neither decline nor withdraw it.
+  await actAs('Cy');
+  assert.match(await page.getByTestId('not-offer-party').innerText(), /^Only Bo \(to decline it\)/);
+  assert.equal(await page.getByTestId('decline-ownership').count(), 0);
 
   await actAs('Bo');
   await nav(page, 'My requests');

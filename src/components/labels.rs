@@ -233,6 +233,9 @@ pub fn command_error_text(i18n: I18n, e: &CommandError) -> String {
         CommandError::NotAddressee { name } => {
             t_string!(i18n, common.error_not_addressee, name = name.clone()).to_string()
         }
+        CommandError::NotOfferParty { to } => {
+            t_string!(i18n, common.error_not_offer_party, name = to.clone()).to_string()
+        }
         CommandError::Responsibility(e) => match e {
             crate::domain::responsibility::RaciError::NoCategory => {
                 t_string!(i18n, responsibility.error_no_category).to_string()

@@ -409,6 +409,8 @@ pub enum CommandError {
     TeamInUse { name: String, members: usize, rules: usize },
     #[error("only {name} can accept this transfer of ownership")]
     NotAddressee { name: String },
+    #[error("only {to} (to decline it), or the member who offered it or the owner (to withdraw it), can answer this transfer of ownership")]
+    NotOfferParty { to: String },
     #[error(transparent)]
     Responsibility(#[from] RaciError),
     #[error("business calendar: {0}")]
@@ -1244,6 +1246,14 @@ fn accept_ownership(ws: &mut Workspace, request: Id, trail: &mut Trail) -> Resul
 fn decline_ownership(ws: &mut Workspace, request: Id, reason: &str, trail: &mut Trail) -> Result<(), CommandError> {
     let reason = required_text("reason", reason)?;
     let offer = waiting_offer(ws, request)?;
+    // The addressee declines; the member who offered it (nobody, when it was
+    // offered with nobody acting) or the owner withdraws it.
+    let actor = trail.ctx.actor;
+    let owner = ws.request(request).and_then(|r| r.owner);
+    if actor != Some(offer.to) && actor != offer.by && (actor.is_none() || actor != owner) {
+        let to = ws.member(offer.to).map(|m| m.name.clone()).unwrap_or_default();
+        return Err(CommandError::NotOfferParty { to });
+    }
     trail.push_for(request, Change::OwnershipDeclined { to: offer.to, reason });
     if let Some(r) = ws.requests.get_mut(&request) {
         r.ownership_offer = None;

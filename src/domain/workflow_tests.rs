@@ -433,8 +433,16 @@ fn ownership_moves_only_when_accepted() {
         w.refused(Some(w.cy), Command::AcceptOwnership { request: id }),
         CommandError::NotAddressee { name: "Bo".into() }
     );
-    w.ok(Some(w.bo), Command::DeclineOwnership { request: id, reason: "not my area".into() });
+    // Only the addressee declines, only the offerer or the owner withdraws.
+    let decline = || Command::DeclineOwnership { request: id, reason: "not my area".into() };
+    let not_a_party = CommandError::NotOfferParty { to: "Bo".into() };
+    assert_eq!(w.refused(Some(w.cy), decline()), not_a_party, "a third member");
+    assert_eq!(w.refused(None, decline()), not_a_party, "nobody acting, the offer was made by Ana");
+    w.ok(Some(w.bo), decline());
     assert_eq!((w.req(id).owner, w.req(id).ownership_offer.clone()), (Some(w.ana), None));
+    w.ok(Some(w.ana), Command::OfferOwnership { request: id, to: w.bo, reason: "again".into() });
+    w.ok(Some(w.ana), Command::DeclineOwnership { request: id, reason: "sent by mistake".into() });
+    assert_eq!(w.req(id).ownership_offer, None, "withdrawn by the member who offered it");
     w.ok(Some(w.ana), Command::OfferOwnership { request: id, to: w.cy, reason: "billing".into() });
     let events = w.ok(Some(w.cy), Command::AcceptOwnership { request: id });
     assert_eq!(World::changes_of(&events), vec![Change::OwnershipAccepted { from: Some(w.ana), to: w.cy }]);

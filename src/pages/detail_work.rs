@@ -195,7 +195,7 @@ pub fn OwnershipPanel(id: Id) -> impl IntoView {
             let offer = r
                 .ownership_offer
                 .as_ref()
-                .map(|o| (o.to, member_name(ws, Some(o.to)).unwrap_or_default(), o.reason.clone()));
+                .map(|o| (o.to, o.by, member_name(ws, Some(o.to)).unwrap_or_default(), o.reason.clone()));
             Some((r.is_open(), r.owner, offer))
         })
     };
@@ -207,25 +207,34 @@ pub fn OwnershipPanel(id: Id) -> impl IntoView {
         })
     };
     view! {
-        {move || state().filter(|(open, _, _)| *open).map(|(_, _owner, offer)| match offer {
-            Some((offered_to, name, why)) => {
-                let mine = app.actor.get() == Some(offered_to);
+        {move || state().filter(|(open, _, _)| *open).map(|(_, owner, offer)| match offer {
+            Some((offered_to, offered_by, name, why)) => {
+                let actor = app.actor.get();
+                let mine = actor == Some(offered_to);
+                // The addressee declines; who offered it, or the owner, withdraws.
+                let may_answer = mine || actor == offered_by || (actor.is_some() && actor == owner);
                 view! {
                     <div class="action" data-testid="ownership-offer">
                         <h3>{tr(i18n, |i| t_string!(i, responsibility.transfer_h))}</h3>
-                        <p>{t_string!(i18n, responsibility.offer_waiting, name = name, reason = why).to_string()}</p>
+                        <p>{t_string!(i18n, responsibility.offer_waiting, name = name.clone(), reason = why).to_string()}</p>
                         {mine.then(|| view! {
                             <button type="button" class="primary" data-testid="accept-ownership" on:click=move |_| run(Command::AcceptOwnership { request: id })>
                                 {tr(i18n, |i| t_string!(i, responsibility.accept))}
                             </button>
                         })}
-                        <label>
-                            <span>{tr(i18n, |i| t_string!(i, responsibility.decline_reason))}</span>
-                            <input type="text" prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev)) data-testid="ownership-decline-reason"/>
-                        </label>
-                        <button type="button" data-testid="decline-ownership" on:click=move |_| run(Command::DeclineOwnership { request: id, reason: answer.get_untracked() })>
-                            {if mine { t_string!(i18n, responsibility.decline) } else { t_string!(i18n, responsibility.withdraw) }}
-                        </button>
+                        {if may_answer {
+                            view! {
+                                <label>
+                                    <span>{tr(i18n, |i| t_string!(i, responsibility.decline_reason))}</span>
+                                    <input type="text" prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev)) data-testid="ownership-decline-reason"/>
+                                </label>
+                                <button type="button" data-testid="decline-ownership" on:click=move |_| run(Command::DeclineOwnership { request: id, reason: answer.get_untracked() })>
+                                    {if mine { t_string!(i18n, responsibility.decline) } else { t_string!(i18n, responsibility.withdraw) }}
+                                </button>
+                            }.into_any()
+                        } else {
+                            view! { <p class="help" data-testid="not-offer-party">{t_string!(i18n, common.error_not_offer_party, name = name.clone()).to_string()}</p> }.into_any()
+                        }}
                         <p class="error" role="alert">{move || error.get()}</p>
                     </div>
                 }.into_any()
