@@ -580,7 +580,7 @@ fn Waiting(request: Id, handoff: Id) -> impl IntoView {
             let secs = ws.calendar.elapsed(h.sent_at, now, &[]);
             let acting = actor.and_then(|a| ws.member(a)).filter(|m| m.active);
             let receiver = acting.is_some_and(|m| m.department == h.to);
-            let sender = acting.is_some_and(|m| m.department == h.from || h.sent_by == Some(m.id));
+            let sender = acting.is_some_and(|m| h.may_withdraw(m));
             let from = dept_name(i18n, ws, h.from);
             Some((dept_name(i18n, ws, h.to), who(i18n, ws, r.owner), secs, WaitLight::of(secs), receiver, from, sender))
         })

@@ -36,10 +36,10 @@ fn polygon(n: usize, values: impl Iterator<Item = f64>) -> String {
         .join(" ")
 }
 
-/// `summary` is the chart's text alternative (one sentence with the values).
 /// A series drawn: its number, its outline's points, its dots (x, y).
 type Shape = (usize, String, Vec<(String, String)>);
 
+/// `summary` is the chart's text alternative (one sentence with the values).
 #[component]
 pub fn Radar(
     axes: Vec<String>,

@@ -1246,11 +1246,8 @@ fn accept_ownership(ws: &mut Workspace, request: Id, trail: &mut Trail) -> Resul
 fn decline_ownership(ws: &mut Workspace, request: Id, reason: &str, trail: &mut Trail) -> Result<(), CommandError> {
     let reason = required_text("reason", reason)?;
     let offer = waiting_offer(ws, request)?;
-    // The addressee declines; the member who offered it (nobody, when it was
-    // offered with nobody acting) or the owner withdraws it.
-    let actor = trail.ctx.actor;
     let owner = ws.request(request).and_then(|r| r.owner);
-    if actor != Some(offer.to) && actor != offer.by && (actor.is_none() || actor != owner) {
+    if !offer.may_decline(trail.ctx.actor, owner) {
         let to = ws.member(offer.to).map(|m| m.name.clone()).unwrap_or_default();
         return Err(CommandError::NotOfferParty { to });
     }

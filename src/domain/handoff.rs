@@ -399,6 +399,12 @@ impl Handoff {
         self.reply.is_none()
     }
 
+    /// Whether `m` may take it back: its sender, or an active member of the
+    /// sending department (a colleague covering for them).
+    pub fn may_withdraw(&self, m: &super::Member) -> bool {
+        m.active && (m.department == self.from || self.sent_by == Some(m.id))
+    }
+
     pub fn leg(&self) -> Leg {
         Leg { from: self.from, to: self.to }
     }

@@ -44,13 +44,12 @@ fn receiver(ws: &Workspace, h: &Handoff, actor: Option<Id>) -> Result<Id, Comman
     }
 }
 
-/// The acting member taking a handoff back: the member who sent it, or an
-/// active member of the sending department (a colleague covering for them).
+/// The acting member taking a handoff back ([`Handoff::may_withdraw`]).
 fn sender_side(ws: &Workspace, h: &Handoff, actor: Option<Id>) -> Result<Id, CommandError> {
     let actor = actor.ok_or(HandoffError::NoActor)?;
     check_member(ws, actor, "withdrawn by")?;
     match ws.member(actor) {
-        Some(m) if m.department == h.from || h.sent_by == Some(actor) => Ok(actor),
+        Some(m) if h.may_withdraw(m) => Ok(actor),
         m => Err(HandoffError::NotSender { name: m.map(|m| m.name.clone()).unwrap_or_default() }.into()),
     }
 }

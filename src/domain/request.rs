@@ -255,6 +255,15 @@ pub struct OwnershipOffer {
     pub at: Timestamp,
 }
 
+impl OwnershipOffer {
+    /// Whether `actor` may answer it short of accepting: the addressee
+    /// declines; the member who offered it (nobody, when it was offered with
+    /// nobody acting) or the request's `owner` withdraws it.
+    pub fn may_decline(&self, actor: Option<Id>, owner: Option<Id>) -> bool {
+        actor == Some(self.to) || actor == self.by || (actor.is_some() && actor == owner)
+    }
+}
+
 impl Request {
     /// True when a data-quality flag makes its durations meaningless.
     pub fn durations_excluded(&self) -> bool {

@@ -192,10 +192,8 @@ pub fn OwnershipPanel(id: Id) -> impl IntoView {
         app.workspace.with(|w| {
             let ws = w.as_ref()?;
             let r = ws.request(id)?;
-            let offer = r
-                .ownership_offer
-                .as_ref()
-                .map(|o| (o.to, o.by, member_name(ws, Some(o.to)).unwrap_or_default(), o.reason.clone()));
+            let offer =
+                r.ownership_offer.as_ref().map(|o| (o.clone(), member_name(ws, Some(o.to)).unwrap_or_default()));
             Some((r.is_open(), r.owner, offer))
         })
     };
@@ -208,11 +206,11 @@ pub fn OwnershipPanel(id: Id) -> impl IntoView {
     };
     view! {
         {move || state().filter(|(open, _, _)| *open).map(|(_, owner, offer)| match offer {
-            Some((offered_to, offered_by, name, why)) => {
+            Some((offer, name)) => {
                 let actor = app.actor.get();
-                let mine = actor == Some(offered_to);
-                // The addressee declines; who offered it, or the owner, withdraws.
-                let may_answer = mine || actor == offered_by || (actor.is_some() && actor == owner);
+                let mine = actor == Some(offer.to);
+                let may_answer = offer.may_decline(actor, owner);
+                let why = offer.reason;
                 view! {
                     <div class="action" data-testid="ownership-offer">
                         <h3>{tr(i18n, |i| t_string!(i, responsibility.transfer_h))}</h3>
